@@ -1,0 +1,15 @@
+package io.jawait.protocol;
+
+import io.jawait.display.MimeBundle;
+import java.util.List;
+import java.util.Map;
+
+/** How a cell ended: with an optional result to show, or with an error. */
+public sealed interface ExecuteOutcome {
+
+    /** The cell ran; {@code result} is null when the cell has no value to show. */
+    record Ok(MimeBundle result, Map<String, MimeBundle> userExpressions) implements ExecuteOutcome {}
+
+    /** The cell failed; {@code traceback} lines are shown as they are (ANSI colours allowed). */
+    record Error(String ename, String evalue, List<String> traceback) implements ExecuteOutcome {}
+}
