@@ -1,0 +1,38 @@
+package io.jawait.magic;
+
+import java.util.List;
+
+/**
+ * Runs cells that hold magics. The engine asks {@link #handles} first and, when true, hands the whole cell
+ * over: line magics may stand on any line between Java code, a cell magic ({@code %%name}) on the first line
+ * owns the rest of the cell, and {@code T name = %magic ...} binds the magic's result to a variable.
+ */
+public interface MagicRunner {
+
+    /** True when the cell holds a magic the engine must not compile as Java. */
+    boolean handles(String cell);
+
+    /**
+     * Runs the cell, evaluating its Java parts through {@code ctx}.
+     *
+     * @return what to show as the cell's result, or null for nothing
+     * @throws CellException for a bad magic name or argument, or when the Java parts fail
+     */
+    Evaluation run(String cell, MagicContext ctx) throws CellException;
+
+    /** Magic names (with their {@code %} or {@code %%}) that start with {@code prefix}. */
+    List<String> complete(String prefix);
+
+    /** Help text for {@code %name?} and inspection, or null when there is no such magic. */
+    String help(String name);
+
+    /** A runner that knows no magics. */
+    MagicRunner NONE = new MagicRunner() {
+        public boolean handles(String cell) { return false; }
+        public Evaluation run(String cell, MagicContext ctx) throws CellException {
+            throw new CellException("UsageError", "magics are not available");
+        }
+        public List<String> complete(String prefix) { return List.of(); }
+        public String help(String name) { return null; }
+    };
+}
