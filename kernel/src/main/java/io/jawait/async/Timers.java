@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The clock behind {@code sleep}, {@code waitFor} and {@code withTimeout}: one daemon thread firing
@@ -47,9 +48,14 @@ final class Timers {
     /** A timer's future; {@link #disarm()} drops it from the clock when nobody waits any more. */
     static final class Timer extends CompletableFuture<Void> {
         private volatile ScheduledFuture<?> scheduled;
+        volatile Thread waiter;
 
         private void fire() {
             complete(null);
+            Thread w = waiter;
+            if (w != null) {
+                LockSupport.unpark(w);
+            }
         }
 
         void disarm() {
