@@ -26,6 +26,7 @@ public final class Coro<T> implements Awaitable<T> {
     private final String name;
     private final Object body;
     private final AtomicBoolean started = new AtomicBoolean();
+    Coro<?> older;
 
     /** {@code body} is an {@link AsyncCallable} or an {@link AsyncRunnable}; no wrapper, to keep stacks shallow. */
     Coro(String name, Object body) {

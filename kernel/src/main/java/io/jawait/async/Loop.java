@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -31,8 +31,9 @@ final class Loop {
     final Mode mode;
     final Baton baton = new Baton();
     private final long start = System.nanoTime();
-    private final ConcurrentLinkedQueue<Task<?>> tasks = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Coro<?>> coros = new ConcurrentLinkedQueue<>();
+    // intrusive lists (each element points to the one made before it): no node object per task or coroutine
+    private final AtomicReference<Task<?>> newestTask = new AtomicReference<>();
+    private final AtomicReference<Coro<?>> newestCoro = new AtomicReference<>();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger maxRunning = new AtomicInteger();
     private final LongAdder switches = new LongAdder();
@@ -84,7 +85,9 @@ final class Loop {
     }
 
     void created(Coro<?> c) {
-        coros.add(c);
+        do {
+            c.older = newestCoro.get();
+        } while (!newestCoro.compareAndSet(c.older, c));
     }
 
     <T> Task<T> spawn(Coro<T> coro, String name) {
@@ -92,7 +95,9 @@ final class Loop {
     }
 
     private <T> Task<T> schedule(Task<T> t) {
-        tasks.add(t);
+        do {
+            t.older = newestTask.get();
+        } while (!newestTask.compareAndSet(t.older, t));
         if (mode == Mode.VIRTUAL) {
             t.start();
         } else {
@@ -102,7 +107,22 @@ final class Loop {
     }
 
     List<Task<?>> pending() {
-        return tasks.stream().filter(t -> !t.done()).<Task<?>>map(t -> t).toList();
+        List<Task<?>> out = new ArrayList<>();
+        for (Task<?> t : tasks()) {
+            if (!t.done()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** Every task of this run, in creation order. */
+    private List<Task<?>> tasks() {
+        List<Task<?>> out = new ArrayList<>();
+        for (Task<?> t = newestTask.get(); t != null; t = t.older) {
+            out.add(t);
+        }
+        return out.reversed();
     }
 
     void resumed(Task<?> t) {
@@ -174,14 +194,18 @@ final class Loop {
                 wait = false;
             }
         }
-        for (Task<?> t : tasks) {
+        for (Task<?> t : tasks()) {
             if (t.done() && !t.retrieved() && !t.cancelled() && t != main) {
                 reportUnretrieved(t);
             }
         }
-        for (Coro<?> c : coros) {
-            c.warnIfNeverAwaited();
+        List<Coro<?>> made = new ArrayList<>();
+        for (Coro<?> c = newestCoro.getAndSet(null); c != null; c = c.older) {
+            made.add(c);
         }
+        made.reversed().forEach(Coro::warnIfNeverAwaited);
+        // unlinked, so a coroutine or task the caller keeps does not keep the whole run alive
+        made.forEach(c -> c.older = null);
     }
 
     private static void reportUnretrieved(Task<?> t) {
@@ -192,13 +216,14 @@ final class Loop {
     private void record() {
         long wall = now();
         List<Timeline.Row> rows = new ArrayList<>();
-        for (Task<?> t : tasks) {
+        List<Task<?>> all = tasks();
+        for (Task<?> t : all) {
             rows.add(new Timeline.Row(t.name(), t.span.created, t.span.marks(), t.span.done(), Timeline.outcomeOf(t)));
         }
+        newestTask.set(null);
+        all.forEach(t -> t.older = null);
         lastStats = new RunStats(mode, Duration.ofNanos(wall), rows.size(), maxRunning.get(), switches.sum(),
                 THREADS.getPeakThreadCount());
         lastTimeline = new Timeline(mode, wall, rows);
-        tasks.clear();
-        coros.clear();
     }
 }

@@ -40,6 +40,7 @@ public final class Task<T> implements Awaitable<T> {
     private volatile boolean retrieved;
     private volatile Thread thread;
     private volatile Wake wake;
+    Task<?> older;
 
     Task(Loop loop, Coro<T> coro, String name) {
         coro.claim();
