@@ -18,9 +18,12 @@ cp="$kernel/target/classes:$kernel/target/test-classes"
 java() { "$java_home/bin/java" -cp "$cp" io.jawait.async.bench.AsyncBench "$@"; }
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores; $("$java_home/bin/java" -version 2>&1 | head -1); $("$python" --version)"
-echo "# wall_s lists each repeat in one process; the first Java repeat is cold (class loading, JIT)"
-java gather VIRTUAL "$tasks" "$repeats"
-java gather LOOP "$tasks" "$repeats"
+echo "# wall_s lists each repeat in one process; peak_rss_mb is the process's peak resident set (VmHWM / ru_maxrss)"
+echo "# load: $(cut -d' ' -f1-3 /proc/loadavg) (figures are noisy when other builds share the cores)"
+for mode in VIRTUAL LOOP; do
+    java gather "$mode" "$tasks" "$repeats"          # cold JVM: the first repeat pays class loading and JIT
+    java gather "$mode" "$tasks" "$repeats" 10000    # after the warm-up a kernel does at start
+done
 "$python" "$here/asyncio_bench.py" gather "$tasks" "$repeats"
 java switch 2 200000
 "$python" "$here/asyncio_bench.py" switch 2 200000

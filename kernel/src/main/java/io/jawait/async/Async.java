@@ -57,12 +57,12 @@ public final class Async {
 
     /** A lazy coroutine returning the body's value, named after the calling method: {@code async def}. */
     public static <T> Coro<T> async(AsyncCallable<T> body) {
-        return new Coro<>(Names.caller(), java.util.Objects.requireNonNull(body, "body"));
+        return new Coro<>(Names.of(java.util.Objects.requireNonNull(body, "body")), body);
     }
 
     /** A lazy coroutine running the body, named after the calling method: {@code async def} without return. */
     public static Coro<Void> async(AsyncRunnable body) {
-        return new Coro<>(Names.caller(), java.util.Objects.requireNonNull(body, "body"));
+        return new Coro<>(Names.of(java.util.Objects.requireNonNull(body, "body")), body);
     }
 
     /** A lazy coroutine with the given name, shown in timelines and warnings. */

@@ -4,7 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -144,6 +146,7 @@ final class Loop {
 
     <T> T run(Coro<T> coro) throws Exception {
         RUNNING.add(this);
+        Coro.forgetShownWarnings();
         THREADS.resetPeakThreadCount();
         Task<T> m;
         try {
@@ -203,7 +206,13 @@ final class Loop {
         for (Coro<?> c = newestCoro.getAndSet(null); c != null; c = c.older) {
             made.add(c);
         }
-        made.reversed().forEach(Coro::warnIfNeverAwaited);
+        Map<String, Integer> unused = new LinkedHashMap<>();
+        for (Coro<?> c : made.reversed()) {
+            if (c.neverAwaited()) {
+                unused.merge(c.name(), 1, Integer::sum);
+            }
+        }
+        unused.forEach(Coro::warn);
         // unlinked, so a coroutine or task the caller keeps does not keep the whole run alive
         made.forEach(c -> c.older = null);
     }

@@ -117,6 +117,18 @@ class CoroAndRunTest {
     }
 
     @Test
+    void coroutines_never_awaited_are_reported_once_per_name_with_a_count() throws Exception {
+        String err = Captured.stderrOf(() -> run(async(() -> {
+            for (int i = 0; i < 3; i++) {
+                async("lost", () -> 1);
+            }
+            await(async("used", () -> 1));
+        })));
+        assertEquals(1, err.lines().filter(l -> l.contains("RuntimeWarning")).count(), err);
+        assertTrue(err.contains("RuntimeWarning: coroutine 'lost' was never awaited (3 coroutines)"), err);
+    }
+
+    @Test
     void a_retrieved_task_exception_is_not_reported() throws Exception {
         String err = Captured.stderrOf(() -> run(async(() -> {
             Task<Void> t = createTask(async("failing", () -> {

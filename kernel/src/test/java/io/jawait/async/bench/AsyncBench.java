@@ -16,8 +16,9 @@ import java.util.List;
 /**
  * The await helpers' benchmark, one measurement per JVM so peak memory belongs to it alone.
  *
- * <p>{@code gather <mode> <tasks> <repeats>}: {@code tasks} coroutines each doing {@code sleep(1)}, gathered,
- * timed around {@code run} (the first repeat is cold, class loading and JIT included).
+ * <p>{@code gather <mode> <tasks> <repeats> [warmup]}: {@code tasks} coroutines each doing {@code sleep(1)},
+ * gathered, timed around {@code run}; without warm-up the first repeat is cold (class loading, interpreted
+ * code), with it five unmeasured runs of {@code warmup} short sleeps come first, as the kernel's start-up does.
  * {@code switch <tasks> <yields>}: LOOP mode, {@code tasks} tasks each doing {@code sleep(0)} {@code yields}
  * times; reports nanoseconds per task switch. Each prints one line {@code key=value ...} that
  * {@code kernel/bench/async-bench.sh} collects; peak RSS is the kernel's VmHWM for this process.
@@ -31,14 +32,25 @@ public final class AsyncBench {
             throw new IllegalArgumentException("usage: gather <VIRTUAL|LOOP> <tasks> <repeats> | switch <tasks> <yields>");
         }
         switch (args[0]) {
-            case "gather" -> gatherSleeps(Mode.valueOf(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "gather" -> gatherSleeps(Mode.valueOf(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    args.length > 4 ? Integer.parseInt(args[4]) : 0);
             case "live" -> live(Mode.valueOf(args[1]), Integer.parseInt(args[2]));
             case "switch" -> switches(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
     }
 
-    private static void gatherSleeps(Mode mode, int tasks, int repeats) throws Exception {
+    private static void gatherSleeps(Mode mode, int tasks, int repeats, int warmup) throws Exception {
+        // the kernel warms the helpers up at start (NOTEBOOKS.md §3.5); warm-up sleeps are short and unmeasured
+        for (int w = 0; w < 5 && warmup > 0; w++) {
+            List<Coro<Void>> coros = new ArrayList<>(warmup);
+            run(async("warmup", () -> {
+                for (int i = 0; i < warmup; i++) {
+                    coros.add(async("sleeper", () -> sleep(0.01)));
+                }
+                gather(coros);
+            }), mode);
+        }
         StringBuilder walls = new StringBuilder();
         for (int r = 0; r < repeats; r++) {
             List<Coro<Void>> coros = new ArrayList<>(tasks);
@@ -52,8 +64,8 @@ public final class AsyncBench {
             double s = (System.nanoTime() - t0) / 1e9;
             walls.append(walls.isEmpty() ? "" : ",").append(String.format("%.3f", s));
         }
-        System.out.printf("lang=java bench=gather mode=%s tasks=%d wall_s=%s peak_rss_mb=%.0f%n",
-                mode, tasks, walls, peakRssMb());
+        System.out.printf("lang=java bench=gather mode=%s tasks=%d warmup=5x%d wall_s=%s peak_rss_mb=%.0f%n",
+                mode, tasks, warmup, walls, peakRssMb());
     }
 
     /** Heap in use after a full GC while {@code tasks} tasks sleep: the memory one task really holds. */
