@@ -91,11 +91,11 @@ public final class Task<T> implements Awaitable<T> {
     }
 
     /**
-     * The task's value.
+     * The task's value. If the task failed, its own exception is thrown, unwrapped, even a checked one that
+     * this method does not declare (catch {@code Exception} to handle it).
      *
      * @throws InvalidStateError if the task has not finished
      * @throws CancelledError if the task was cancelled
-     * @throws Exception the task's own exception, unwrapped, if it failed (thrown even though not declared)
      */
     public T result() {
         requireDone();

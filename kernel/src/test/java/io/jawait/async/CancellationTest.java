@@ -177,6 +177,32 @@ class CancellationTest {
     }
 
     @Test
+    void cancelAllRuns_stops_a_loop_task_blocked_in_a_blocking_sleep() throws Exception {
+        CountDownLatch blocking = new CountDownLatch(1);
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        long t0 = System.nanoTime();
+        Thread.ofPlatform().start(() -> {
+            try {
+                run(async("main", () -> {
+                    blocking.countDown();
+                    Async.blockingSleep(30);
+                }), Mode.LOOP);
+                outcome.complete(null);
+            } catch (Throwable e) {
+                outcome.complete(e);
+            }
+        });
+        assertTrue(blocking.await(10, TimeUnit.SECONDS));
+        // polls until the run is registered and its main task holds the baton; each call is harmless
+        while (!outcome.isDone() && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(10)) {
+            Async.cancelAllRuns();
+            Thread.sleep(10);
+        }
+        assertInstanceOf(CancelledError.class, outcome.get(10, TimeUnit.SECONDS));
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(10), "stopped long before the 30 s sleep");
+    }
+
+    @Test
     void await_outside_a_run_unwraps_the_cause_too() {
         IOException boom = new IOException("boom");
         var f = new CompletableFuture<Integer>();
