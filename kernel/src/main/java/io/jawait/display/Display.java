@@ -21,8 +21,11 @@ import java.util.UUID;
  * }
  */
 public final class Display {
-    /** Whole numbers stay whole ({@code 1}, not {@code 1.0}) when JSON text is parsed for display. */
-    private static final Gson JSON = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE).create();
+    /** Loaded on the first {@code json(String)} only, so the other helpers never touch Gson. */
+    private static final class Json {
+        // whole numbers stay whole (1, not 1.0) when JSON text is parsed for display
+        static final Gson PARSER = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE).create();
+    }
 
     private Display() {}
 
@@ -96,7 +99,7 @@ public final class Display {
         Object tree = json;
         if (json instanceof CharSequence text) {
             try {
-                tree = JSON.fromJson(text.toString(), Object.class);
+                tree = Json.PARSER.fromJson(text.toString(), Object.class);
             } catch (JsonParseException e) {
                 throw new IllegalArgumentException("json(...) was given text that is not JSON: " + e.getMessage(), e);
             }
