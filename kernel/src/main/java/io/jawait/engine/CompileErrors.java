@@ -1,0 +1,72 @@
+package io.jawait.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+
+/**
+ * Turns JShell's diagnostics into messages a learner can act on: cell line and column, the source line
+ * quoted, a caret under the spot.
+ */
+final class CompileErrors {
+    private CompileErrors() {}
+
+    /** One traceback block per error of {@code snippet}, which starts at {@code offset} in {@code cell}. */
+    static List<String> describe(JShell shell, Snippet snippet, String cell, int offset, int cellNumber) {
+        var lines = new ArrayList<String>();
+        shell.diagnostics(snippet).filter(Diag::isError).forEach(d -> lines.addAll(
+                describe(clean(d.getMessage(Locale.ROOT)), cell, offset + (int) Math.max(0, d.getPosition()), cellNumber)));
+        lines.addAll(pendingDeclarations(shell, lines));
+        return lines;
+    }
+
+    /** JShell's wrapper class has no name; javac's "location: class " line then only confuses. */
+    private static String clean(String message) {
+        return message.replaceAll("\\n\\s*location: class \\s*$", "");
+    }
+
+    /**
+     * "cannot find symbol: class Holder" when {@code Holder} was declared but waits for a missing name is
+     * misleading; say what it waits for.
+     */
+    private static List<String> pendingDeclarations(JShell shell, List<String> errors) {
+        String text = String.join("\n", errors);
+        return shell.snippets()
+                .filter(s -> s instanceof DeclarationSnippet)
+                .map(s -> (DeclarationSnippet) s)
+                .filter(d -> shell.status(d) == Snippet.Status.RECOVERABLE_NOT_DEFINED
+                        || shell.status(d) == Snippet.Status.RECOVERABLE_DEFINED)
+                .filter(d -> text.matches("(?s).*symbol:\\s+\\w+ " + java.util.regex.Pattern.quote(d.name()) + "\\b.*"))
+                .map(d -> "note: " + Describe.declaration(d) + " is declared but cannot be used until "
+                        + shell.unresolvedDependencies(d).collect(Collectors.joining(", ")) + " is declared")
+                .toList();
+    }
+
+    /** The message for an error at {@code position} of {@code cell}. */
+    static List<String> describe(String message, String cell, int position, int cellNumber) {
+        int at = Math.min(Math.max(0, position), cell.length());
+        int lineStart = cell.lastIndexOf('\n', at - 1) + 1;
+        int lineEnd = cell.indexOf('\n', at);
+        String sourceLine = cell.substring(lineStart, lineEnd < 0 ? cell.length() : lineEnd);
+        int line = SnippetPlaces.lineOf(cell, at);
+        int column = at - lineStart + 1;
+        return List.of(
+                "cell " + cellNumber + ", line " + line + ", column " + column + ": " + message,
+                "    " + sourceLine,
+                "    " + caretIndent(sourceLine, column - 1) + "^");
+    }
+
+    /** Spaces up to the caret, keeping tabs so the caret lines up under tabbed source. */
+    private static String caretIndent(String sourceLine, int width) {
+        var sb = new StringBuilder();
+        for (int i = 0; i < width && i < sourceLine.length(); i++) {
+            sb.append(sourceLine.charAt(i) == '\t' ? '\t' : ' ');
+        }
+        return sb.toString();
+    }
+}
