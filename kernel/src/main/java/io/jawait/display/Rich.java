@@ -1,0 +1,3 @@
+package io.jawait.display;
+
+public interface Rich { MimeBundle toMimeBundle(); }
