@@ -70,7 +70,7 @@ public final class TimeFormat {
         if (value == 0.0) {
             return "0";
         }
-        BigDecimal rounded = new BigDecimal(value).round(new MathContext(precision));
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(precision, java.math.RoundingMode.HALF_EVEN));
         int exponent = rounded.precision() - rounded.scale() - 1;
         if (exponent < -4 || exponent >= precision) {
             BigDecimal mantissa = rounded.movePointLeft(exponent).stripTrailingZeros();
