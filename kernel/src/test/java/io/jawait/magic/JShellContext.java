@@ -43,10 +43,13 @@ final class JShellContext implements MagicContext, AutoCloseable {
             rest = info.source() != null ? info.remaining() : "";
         }
         long nanos = System.nanoTime() - start;
-        if (last == null || last.value() == null || !(last.snippet() instanceof jdk.jshell.VarSnippet v)) {
+        String name = last == null || last.value() == null ? null
+                : last.snippet() instanceof jdk.jshell.VarSnippet v ? v.name()
+                : last.snippet() instanceof jdk.jshell.ExpressionSnippet x ? x.name() : null;
+        if (name == null) {
             return new Evaluation(false, null, null, 0, nanos);
         }
-        shell.eval(ValueHolder.class.getName() + ".value = " + v.name() + ";");
+        shell.eval(ValueHolder.class.getName() + ".value = " + name + ";");
         return new Evaluation(true, ValueHolder.value, last.value(), 0, nanos);
     }
 
