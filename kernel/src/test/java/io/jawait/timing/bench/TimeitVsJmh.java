@@ -7,7 +7,6 @@ import io.jawait.protocol.ExecuteRequest;
 import io.jawait.timing.Environment;
 import io.jawait.timing.Statistics;
 import io.jawait.timing.TimeFormat;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,38 +24,57 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class TimeitVsJmh {
     private static int count;
+    // the engine routes System.out to the running cell; the report goes to the real console
+    private static final java.io.PrintStream CONSOLE = System.out;
+    private static final java.io.PrintStream CONSOLE_ERR = System.err;
 
     private TimeitVsJmh() {}
 
     public static void main(String[] args) throws Exception {
-        System.out.println(Environment.current().summary());
+        int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        CONSOLE.println(Environment.current().summary() + "; load average at start: " + loadAverage());
         JShellInterpreter engine = new JShellInterpreter(new Magics());
         Workloads.SETUP.forEach(cell -> exec(engine, cell));
-        Map<String, Double> timeit = new LinkedHashMap<>();
+        Map<String, double[]> timeit = new LinkedHashMap<>();
+        Map<String, double[]> jmh = new LinkedHashMap<>();
+        // each workload's two measurements are taken back to back, so both see about the same machine load
         for (Workloads.Workload w : Workloads.ALL) {
-            timeit.put(w.name(), timeitMean(engine, w.statement()));
-            System.out.printf(Locale.ROOT, "%%timeit %-15s %s%n", w.name(), TimeFormat.seconds(timeit.get(w.name()), 3));
+            timeit.put(w.name(), timeitMeanAndBest(engine, w.statement()));
+            jmh.put(w.name(), jmh(w.name(), iterations));
+            CONSOLE.printf(Locale.ROOT, "%-15s %%timeit %s, JMH %s%n", w.name(),
+                    TimeFormat.seconds(timeit.get(w.name())[0], 3), TimeFormat.seconds(jmh.get(w.name())[0], 3));
         }
         double[] repeats = new double[5];
         for (int i = 0; i < repeats.length; i++) {
-            repeats[i] = timeitMean(engine, Workloads.ALL.getFirst().statement());
+            repeats[i] = timeitMeanAndBest(engine, Workloads.ALL.getFirst().statement())[0];
         }
-        double empty = timeitMean(engine, Workloads.EMPTY.statement());
+        double empty = timeitMeanAndBest(engine, Workloads.EMPTY.statement())[0];
         engine.shutdown();
-        Map<String, Double> jmh = jmh(args.length > 0 ? Integer.parseInt(args[0]) : 5);
+        jmh.put("empty", jmh("empty", iterations));
         report(timeit, jmh, repeats, empty);
+        CONSOLE.println("load average at end: " + loadAverage());
         System.exit(0);
     }
 
-    private static double timeitMean(JShellInterpreter engine, String statement) {
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Mean and best seconds per loop. */
+    private static double[] timeitMeanAndBest(JShellInterpreter engine, String statement) {
         exec(engine, "var benchResult = %timeit -q -o " + statement);
-        return Double.parseDouble(exec(engine, "benchResult.mean()"));
+        return new double[] {Double.parseDouble(exec(engine, "benchResult.mean()")),
+                Double.parseDouble(exec(engine, "benchResult.best()"))};
     }
 
     private static String exec(JShellInterpreter engine, String code) {
         var out = new io.jawait.display.CellOutput() {
-            public void stdout(String text) { System.out.print(text); }
-            public void stderr(String text) { System.err.print(text); }
+            public void stdout(String text) { CONSOLE.print(text); }
+            public void stderr(String text) { CONSOLE_ERR.print(text); }
             public void display(io.jawait.display.MimeBundle b, String id, boolean update) {}
             public void clearOutput(boolean wait) {}
             public String input(String prompt, boolean password) { return ""; }
@@ -70,36 +88,34 @@ public final class TimeitVsJmh {
         return result == null ? null : (String) result.data().get("text/plain");
     }
 
-    private static Map<String, Double> jmh(int iterations) throws Exception {
-        var options = new OptionsBuilder().include(JmhBenchmarks.class.getName() + "\\.")
+    /** Mean and best (fastest iteration) seconds per operation of one JMH benchmark. */
+    private static double[] jmh(String method, int iterations) throws Exception {
+        var options = new OptionsBuilder().include(JmhBenchmarks.class.getName() + "\\." + method + "$")
                 .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(iterations).measurementTime(TimeValue.seconds(1))
                 .timeUnit(TimeUnit.NANOSECONDS).build();
-        Map<String, Double> means = new LinkedHashMap<>();
-        for (RunResult r : new Runner(options).run()) {
-            String method = r.getParams().getBenchmark().substring(r.getParams().getBenchmark().lastIndexOf('.') + 1);
-            means.put(method, r.getPrimaryResult().getScore() / 1e9);
-        }
-        return means;
+        RunResult r = new Runner(options).runSingle();
+        double best = r.getBenchmarkResults().stream().flatMap(b -> b.getIterationResults().stream())
+                .mapToDouble(i -> i.getPrimaryResult().getScore()).min().orElse(Double.NaN);
+        return new double[] {r.getPrimaryResult().getScore() / 1e9, best / 1e9};
     }
 
-    private static void report(Map<String, Double> timeit, Map<String, Double> jmh, double[] repeats, double empty) {
-        System.out.println("\nbenchmark        %timeit      JMH          ratio (timeit/JMH)");
-        List<Double> ratios = new ArrayList<>();
+    private static void report(Map<String, double[]> timeit, Map<String, double[]> jmh, double[] repeats,
+                               double empty) {
+        CONSOLE.println("\nbenchmark        %timeit mean JMH mean     ratio   %timeit best JMH best     ratio");
         timeit.forEach((name, t) -> {
-            double j = jmh.get(name);
-            ratios.add(t / j);
-            System.out.printf(Locale.ROOT, "%-16s %-12s %-12s %.3f%n", name, TimeFormat.seconds(t, 3),
-                    TimeFormat.seconds(j, 3), t / j);
+            double[] j = jmh.get(name);
+            CONSOLE.printf(Locale.ROOT, "%-16s %-12s %-12s %.3f   %-12s %-12s %.3f%n", name,
+                    TimeFormat.seconds(t[0], 3), TimeFormat.seconds(j[0], 3), t[0] / j[0],
+                    TimeFormat.seconds(t[1], 3), TimeFormat.seconds(j[1], 3), t[1] / j[1]);
         });
         Statistics spread = Statistics.of(repeats);
-        System.out.printf(Locale.ROOT, "%n5 x %%timeit %s: %s; min %s, max %s, (max-min)/mean %.1f%%, std/mean %.1f%%%n",
-                Workloads.ALL.getFirst().statement(), List.of(format(repeats)), TimeFormat.seconds(spread.best(), 3),
-                TimeFormat.seconds(spread.worst(), 3), 100 * (spread.worst() - spread.best()) / spread.mean(),
-                100 * spread.relativeStdev());
-        System.out.printf(Locale.ROOT, "empty statement: %%timeit %s per loop (JMH empty(): %s)%n",
-                TimeFormat.seconds(empty, 3), TimeFormat.seconds(jmh.getOrDefault("empty", Double.NaN), 3));
-        System.out.println("The numbers above are just data: one machine, one run, other processes may share it.");
+        CONSOLE.printf(Locale.ROOT, "%n5 x %%timeit %s: %s; (max-min)/mean %.1f%%, std/mean %.1f%%%n",
+                Workloads.ALL.getFirst().statement(), List.of(format(repeats)),
+                100 * (spread.worst() - spread.best()) / spread.mean(), 100 * spread.relativeStdev());
+        CONSOLE.printf(Locale.ROOT, "empty statement: %%timeit %s per loop (JMH empty(): %s)%n",
+                TimeFormat.seconds(empty, 3), TimeFormat.seconds(jmh.get("empty")[0], 3));
+        CONSOLE.println("The numbers above are just data: one machine, one run, other processes may share it.");
     }
 
     private static String[] format(double[] values) {
