@@ -1,6 +1,7 @@
 package io.jawait.magic;
 
 import io.jawait.timing.TimeitResult;
+import io.jawait.timing.TimeitRunner;
 import java.util.Locale;
 
 /**
@@ -11,7 +12,7 @@ final class TimeitMagic implements Magic {
     static final String LINE_USAGE = "%timeit [-n N] [-r R] [-w W] [-p P] [-q] [-o] statement";
     static final String CELL_USAGE = "%%timeit [-n N] [-r R] [-w W] [-p P] [-q] [-o] [setup]\\n<statements>";
     static final int DEFAULT_RUNS = 7;
-    static final int DEFAULT_WARMUPS = 2;
+    static final int DEFAULT_WARMUPS = TimeitRunner.AUTO_WARMUP;
     private static final long COMPILE_SHOWN_FROM_NANOS = 100_000_000L;
 
     @Override
