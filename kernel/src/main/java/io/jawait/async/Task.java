@@ -1,8 +1,8 @@
 package io.jawait.async;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +40,7 @@ public final class Task<T> implements Awaitable<T> {
     private volatile boolean retrieved;
     private volatile Thread thread;
     private volatile Wake wake;
+    Task<?> older;
 
     Task(Loop loop, Coro<T> coro, String name) {
         coro.claim();
@@ -153,15 +154,9 @@ public final class Task<T> implements Awaitable<T> {
         retrieved = true;
     }
 
+    /** The failure this task finished with, unwrapped, or null. */
     Throwable outcome() {
-        try {
-            future.getNow(null);
-            return null;
-        } catch (CompletionException e) {
-            return e.getCause();
-        } catch (java.util.concurrent.CancellationException e) {
-            return e;
-        }
+        return Suspend.failure(future);
     }
 
     private void requireDone() {
@@ -172,7 +167,10 @@ public final class Task<T> implements Awaitable<T> {
 
     /** Starts the task's thread (VIRTUAL at once; LOOP when it first gets the baton). */
     void start() {
-        thread = Thread.ofVirtual().start(this::execute);
+        // assigned before starting, so a resume() racing with the new thread's first suspension sees it
+        Thread th = Thread.ofVirtual().unstarted(this::execute);
+        thread = th;
+        th.start();
     }
 
     /** LOOP: this task now holds the baton. */
@@ -185,7 +183,13 @@ public final class Task<T> implements Awaitable<T> {
     }
 
     private void execute() {
-        ScopedValue.where(Loop.CURRENT, this).run(this::runBody);
+        Thread me = Thread.currentThread();
+        Loop.CURRENT.put(me, this);
+        try {
+            runBody();
+        } finally {
+            Loop.CURRENT.remove(me);
+        }
     }
 
     private void runBody() {
@@ -229,6 +233,26 @@ public final class Task<T> implements Awaitable<T> {
         } finally {
             loop.resumed(this);
         }
+        deliverCancel();
+    }
+
+    /** Suspends this task, the current one, until the timer fires; VIRTUAL parks without helper objects. */
+    void sleep(Timers.Timer timer) {
+        if (go != null) {
+            suspend(timer);
+            return;
+        }
+        deliverCancel();
+        loop.suspended(this);
+        timer.waiter = Thread.currentThread();
+        while (!timer.isDone()) {
+            LockSupport.park(timer);
+            if (Thread.interrupted()) {
+                cancelRequested = true;
+                break;
+            }
+        }
+        loop.resumed(this);
         deliverCancel();
     }
 
