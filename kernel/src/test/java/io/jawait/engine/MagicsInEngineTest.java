@@ -49,8 +49,9 @@ class MagicsInEngineTest {
     void time_shows_cpu_wall_and_the_value_and_wall_excludes_compilation() {
         var out = new RecordingOutput(false);
         assertEquals("42", shown(ok("%time Thread.sleep(200); 42", out)));
-        String wall = out.stdout().lines().filter(l -> l.startsWith("Wall time: ")).findFirst().orElseThrow();
-        assertTrue(wall.matches("Wall time: 2\\d\\d ms"), out.stdout());
+        double wall = io.jawait.magic.TimeOutput.wallSeconds(out.stdout());
+        // compiling takes 0.5 s and more on a loaded machine; the wall time must not include it
+        assertTrue(wall >= 0.2 && wall < 0.5, out.stdout());
         assertTrue(out.stdout().startsWith("CPU times: user "), out.stdout());
     }
 
