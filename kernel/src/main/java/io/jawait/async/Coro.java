@@ -1,0 +1,87 @@
+package io.jawait.async;
+
+import java.lang.ref.Cleaner;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A coroutine object: the lazy result of calling an {@code async def}, made by {@link Async#async}.
+ *
+ * {@snippet :
+ * Coro<String> hello = Async.async(() -> { System.out.println("running"); return "hi"; });
+ * // nothing printed yet: the body runs only when awaited or scheduled
+ * String s = Async.run(hello);
+ * }
+ *
+ * <p>A coroutine runs at most once: awaiting it runs its body inside the awaiting task, and
+ * {@link Async#createTask} or {@link Async#gather} runs it as a task of its own. A second use throws
+ * {@code IllegalStateException("cannot reuse already awaited coroutine")}. One that is never used is reported
+ * as {@code RuntimeWarning: coroutine 'name' was never awaited}: when its {@code run} ends if it was made
+ * inside one, otherwise when it is garbage collected.
+ *
+ * <p>Thread safe: two tasks racing to await the same coroutine see one win and the other fail.
+ */
+public final class Coro<T> implements Awaitable<T> {
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final String name;
+    private final AsyncCallable<T> body;
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    Coro(String name, AsyncCallable<T> body) {
+        this.name = name;
+        this.body = body;
+        Loop owner = Loop.current();
+        if (owner != null) {
+            owner.created(this);
+        } else {
+            CLEANER.register(this, new NeverAwaited(name, started));
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** Whether the body has been started (awaited or scheduled as a task). */
+    public boolean started() {
+        return started.get();
+    }
+
+    /** Marks the coroutine as used; the caller then runs the body exactly once. */
+    void claim() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("cannot reuse already awaited coroutine '" + name + "'");
+        }
+    }
+
+    T call() throws Exception {
+        return body.call();
+    }
+
+    /** Prints the never-awaited warning once; true if it printed. */
+    boolean warnIfNeverAwaited() {
+        return NeverAwaited.warn(name, started);
+    }
+
+    @Override
+    public String toString() {
+        return "<coroutine " + name + (started.get() ? " (started)>" : " (never awaited)>");
+    }
+
+    private record NeverAwaited(String name, AtomicBoolean started) implements Runnable {
+        @Override
+        public void run() {
+            warn(name, started);
+        }
+
+        static boolean warn(String name, AtomicBoolean started) {
+            // setting the flag makes the warning appear once, whether run's exit or the cleaner comes first
+            if (!started.compareAndSet(false, true)) {
+                return false;
+            }
+            System.err.println("RuntimeWarning: coroutine '" + name + "' was never awaited");
+            return true;
+        }
+    }
+}

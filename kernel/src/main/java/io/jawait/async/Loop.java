@@ -1,0 +1,201 @@
+package io.jawait.async;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One {@code run}: asyncio's event loop for the lifetime of one main coroutine, in either mode.
+ *
+ * <p>It owns the tasks created while it runs, the coroutines made inside it (for the never-awaited warning),
+ * the baton (LOOP) and the counters behind {@link RunStats} and the {@link Timeline}.
+ */
+final class Loop {
+    static final ScopedValue<Task<?>> CURRENT = ScopedValue.newInstance();
+    private static final Set<Loop> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static volatile Loop last;
+
+    final Mode mode;
+    final Baton baton = new Baton();
+    private final long start = System.nanoTime();
+    private final ConcurrentLinkedQueue<Task<?>> tasks = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Coro<?>> coros = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger maxRunning = new AtomicInteger();
+    private final LongAdder switches = new LongAdder();
+    private volatile Task<?> main;
+    private RunStats stats;
+    private Timeline timeline;
+
+    Loop(Mode mode) {
+        this.mode = mode;
+    }
+
+    /** The task running on this thread, or null outside every run. */
+    static Task<?> currentTask() {
+        return CURRENT.isBound() ? CURRENT.get() : null;
+    }
+
+    /** The run this thread's task belongs to, or null outside every run. */
+    static Loop current() {
+        Task<?> t = currentTask();
+        return t == null ? null : t.loop;
+    }
+
+    static Loop last() {
+        return last;
+    }
+
+    /** Cancels the main task of every run in progress; in LOOP mode also interrupts the task holding the baton. */
+    static int cancelAll() {
+        int n = 0;
+        for (Loop l : RUNNING) {
+            Task<?> m = l.main;
+            if (m != null && m.cancel()) {
+                n++;
+            }
+            Task<?> holder = l.mode == Mode.LOOP ? l.baton.holder() : null;
+            Thread t = holder == null ? null : holder.thread();
+            if (t != null) {
+                // a Thread.sleep or blocking call in the running task would otherwise hold every task hostage
+                t.interrupt();
+            }
+        }
+        return n;
+    }
+
+    long now() {
+        return System.nanoTime() - start;
+    }
+
+    void created(Coro<?> c) {
+        coros.add(c);
+    }
+
+    <T> Task<T> spawn(Coro<T> coro, String name) {
+        Task<T> t = new Task<>(this, coro, name);
+        tasks.add(t);
+        if (mode == Mode.VIRTUAL) {
+            t.start();
+        } else {
+            baton.enqueue(t);
+        }
+        return t;
+    }
+
+    List<Task<?>> pending() {
+        return tasks.stream().filter(t -> !t.done()).<Task<?>>map(t -> t).toList();
+    }
+
+    void resumed(Task<?> t) {
+        maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+        switches.increment();
+        t.span.mark(now());
+    }
+
+    void suspended(Task<?> t) {
+        running.decrementAndGet();
+        t.span.mark(now());
+    }
+
+    void finished(Task<?> t) {
+        if (mode == Mode.LOOP) {
+            baton.pass();
+        }
+    }
+
+    <T> T run(Coro<T> coro) throws Exception {
+        RUNNING.add(this);
+        THREADS.resetPeakThreadCount();
+        Task<T> m;
+        try {
+            m = spawn(coro, coro.name());
+            main = m;
+            boolean finished = awaitDone(m);
+            shutdown(finished);
+        } finally {
+            RUNNING.remove(this);
+            record();
+        }
+        if (!m.done()) {
+            throw new CancelledError("run() interrupted: its main task " + m.name() + " did not stop");
+        }
+        m.markRetrieved();
+        return m.result();
+    }
+
+    /**
+     * Waits for {@code t} from outside the run; a first interrupt cancels it, a second gives up.
+     *
+     * @return false if waiting was given up
+     */
+    private static boolean awaitDone(Task<?> t) {
+        boolean interrupted = false;
+        while (!t.done()) {
+            try {
+                t.future.get();
+            } catch (InterruptedException e) {
+                if (interrupted) {
+                    return false;
+                }
+                interrupted = true;
+                t.cancel();
+            } catch (ExecutionException | java.util.concurrent.CancellationException ignored) {
+                // the outcome stays in the task
+            }
+        }
+        return true;
+    }
+
+    private void shutdown(boolean wait) {
+        List<Task<?>> left = pending();
+        left.forEach(Task::cancel);
+        for (Task<?> t : left) {
+            if (!wait || !awaitDone(t)) {
+                wait = false;
+            }
+        }
+        for (Task<?> t : tasks) {
+            if (t.done() && !t.retrieved() && !t.cancelled() && t != main) {
+                reportUnretrieved(t);
+            }
+        }
+        for (Coro<?> c : coros) {
+            c.warnIfNeverAwaited();
+        }
+    }
+
+    private static void reportUnretrieved(Task<?> t) {
+        t.markRetrieved();
+        System.err.println("Task exception was never retrieved\nfuture: " + t);
+    }
+
+    private void record() {
+        long wall = now();
+        List<Timeline.Row> rows = new ArrayList<>();
+        for (Task<?> t : tasks) {
+            rows.add(new Timeline.Row(t.name(), t.span.created, t.span.marks(), t.span.done(), Timeline.outcomeOf(t)));
+        }
+        stats = new RunStats(mode, Duration.ofNanos(wall), rows.size(), maxRunning.get(), switches.sum(),
+                THREADS.getPeakThreadCount());
+        timeline = new Timeline(mode, wall, rows);
+        last = this;
+    }
+
+    RunStats stats() {
+        return stats;
+    }
+
+    Timeline timeline() {
+        return timeline;
+    }
+}
