@@ -56,6 +56,13 @@ public final class IopubChannel {
         return await(m, timeout);
     }
 
+    /** For tests of an unstarted channel: what has been published so far. */
+    java.util.List<Message> drainQueued() {
+        java.util.List<Object> items = new java.util.ArrayList<>();
+        queue.drainTo(items);
+        return items.stream().filter(Message.class::isInstance).map(Message.class::cast).toList();
+    }
+
     private static boolean await(Marker m, Duration timeout) {
         try {
             return m.done().await(timeout.toMillis(), TimeUnit.MILLISECONDS);
