@@ -1,10 +1,6 @@
 package io.jawait.magic;
 
-import io.jawait.timing.TimedLoop;
 import io.jawait.timing.TimeitResult;
-import io.jawait.timing.TimeitRunner;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,57 +27,46 @@ final class TimeitMagic implements Magic {
             throw call.usage("nothing to time: give a statement (use ';' to time an empty statement). Usage: "
                     + (call.isCell() ? CELL_USAGE : LINE_USAGE).replace("\\n", " / "));
         }
-        Evaluation compiled = compile(call, new TimeitSource(setup, statement), ctx);
-        TimeitResult result = measure(new TimeitRunner(loops, runs, warmups), compiled);
+        TimeitSource source = new TimeitSource(setup, statement);
+        Evaluation withValue = compileConsuming(source, ctx);
+        boolean consume = withValue != null;
+        long compileNanos = consume ? withValue.compileNanos() : compilePlain(call, source, ctx).compileNanos();
+        Evaluation measured = ctx.eval(source.driver(consume, loops, runs, warmups, compileNanos));
+        if (!(measured.value() instanceof TimeitResult result)) {
+            throw new CellException("InternalError", call.display() + ": the engine did not return the timing "
+                    + "result; is the kernel's jar on JShell's class path?");
+        }
         if (!o.has('q')) {
             StringBuilder text = new StringBuilder();
             result.slowRunWarning().ifPresent(w -> text.append(w).append('\n'));
             text.append(result.format(precision)).append('\n');
-            if (compiled.compileNanos() > COMPILE_SHOWN_FROM_NANOS) {
-                text.append(String.format(Locale.ROOT, "Compiler time: %.2f s%n", compiled.compileNanos() / 1e9));
+            if (result.compileNanos() > COMPILE_SHOWN_FROM_NANOS) {
+                text.append(String.format(Locale.ROOT, "Compiler time: %.2f s%n", result.compileNanos() / 1e9));
             }
             ctx.out().stdout(text.toString());
         }
         return o.has('o') ? new Evaluation(true, result, result.toString(), 0, 0) : null;
     }
 
-    private static Evaluation compile(Invocation call, TimeitSource source, MagicContext ctx) throws CellException {
-        if (source.mayHaveValue()) {
-            try {
-                return check(call, ctx.eval(source.source(true)));
-            } catch (CellException notAnExpression) {
-                // a void call or a declaration: time it as a plain statement below
-            }
+    /** The compiled loop that consumes the statement's last value, or null when that is no expression. */
+    private static Evaluation compileConsuming(TimeitSource source, MagicContext ctx) {
+        if (!source.mayHaveValue()) {
+            return null;
         }
         try {
-            return check(call, ctx.eval(source.source(false)));
+            return ctx.eval(source.source(true));
+        } catch (CellException notAnExpression) {
+            return null; // a void call or a declaration: time it as a plain statement
+        }
+    }
+
+    private static Evaluation compilePlain(Invocation call, TimeitSource source, MagicContext ctx)
+            throws CellException {
+        try {
+            return ctx.eval(source.source(false));
         } catch (CellException e) {
-            throw new CellException(e.ename(), call.display() + ": the statement does not compile or set up: "
+            throw new CellException(e.ename(), call.display() + ": the statement does not compile: "
                     + e.getMessage(), e.traceback());
-        }
-    }
-
-    private static Evaluation check(Invocation call, Evaluation ev) throws CellException {
-        if (ev == null || !(ev.value() instanceof TimedLoop)) {
-            throw new CellException("InternalError", call.display() + ": the engine did not return the timing "
-                    + "loop object; is the kernel's jar on JShell's class path?");
-        }
-        return ev;
-    }
-
-    private static TimeitResult measure(TimeitRunner runner, Evaluation compiled) throws CellException {
-        try {
-            return runner.run((TimedLoop) compiled.value(), compiled.compileNanos());
-        } catch (InterruptedException e) {
-            throw new CellException("KeyboardInterrupt", "timing interrupted");
-        } catch (Throwable t) {
-            List<String> trace = Arrays.stream(t.getStackTrace())
-                    .filter(f -> !f.getClassName().startsWith("io.jawait."))
-                    .map(f -> "    at " + f).toList();
-            var lines = new java.util.ArrayList<String>();
-            lines.add(t.getClass().getName() + ": " + t.getMessage());
-            lines.addAll(trace);
-            throw new CellException(t.getClass().getName(), String.valueOf(t.getMessage()), lines);
         }
     }
 }

@@ -31,7 +31,10 @@ final class TimeitSource {
         return !last.isEmpty();
     }
 
-    /** The class definition followed by an expression creating the instance; consuming the last value or not. */
+    /**
+     * The class definition, consuming the last value or not, then a block creating one instance: JShell
+     * accepts a class with unresolved names as pending, and only using it reports them.
+     */
     String source(boolean consume) {
         String loopBody = consume
                 ? prefix + "\n            $bh.consume(" + last + ");"
@@ -48,6 +51,15 @@ final class TimeitSource {
                 + "        return System.nanoTime() - $start;\n"
                 + "    }\n"
                 + "}\n"
-                + "new " + name + "()\n";
+                + "{ new " + name + "(); }\n";
+    }
+
+    /**
+     * The snippet that measures: it runs in the engine like any cell, so interrupt stops it (JShell's stop
+     * checks sit in the generated loop) and the statement's output and exceptions reach the cell as usual.
+     */
+    String driver(boolean consume, long loops, int runs, int warmups, long compileNanos) {
+        return "new io.jawait.timing.TimeitRunner(" + loops + "L, " + runs + ", " + warmups + ").run(new "
+                + className + (consume ? "v" : "s") + "(), " + compileNanos + "L)";
     }
 }

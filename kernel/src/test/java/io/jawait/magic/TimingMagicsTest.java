@@ -41,7 +41,8 @@ class TimingMagicsTest {
     }
 
     static Pattern timeitLine(int runs, String loops) {
-        return Pattern.compile(T + " \u00b1 " + T + " per loop \\(mean \u00b1 std\\. dev\\. of " + runs + " runs?, "
+        return Pattern.compile("(The slowest run took \\d+\\.\\d\\d times longer than the fastest\\. This could mean "
+                + "that an intermediate result is being cached\\.\n)?" + T + " \u00b1 " + T + " per loop \\(mean \u00b1 std\\. dev\\. of " + runs + " runs?, "
                 + loops + " loops? each\\)\n");
     }
 
