@@ -28,7 +28,7 @@ public final class Main {
     }
 
     private static Interpreter interpreter() {
-        throw new IllegalStateException("the JShell engine is not wired in yet");
+        return new io.jawait.engine.JShellInterpreter(new io.jawait.magic.Magics());
     }
 
     static int run(String[] args, Supplier<Interpreter> interpreters, PrintStream out, PrintStream err) {
