@@ -82,7 +82,10 @@ final class Loop {
     }
 
     <T> Task<T> spawn(Coro<T> coro, String name) {
-        Task<T> t = new Task<>(this, coro, name);
+        return schedule(new Task<>(this, coro, name));
+    }
+
+    private <T> Task<T> schedule(Task<T> t) {
         tasks.add(t);
         if (mode == Mode.VIRTUAL) {
             t.start();
@@ -118,8 +121,9 @@ final class Loop {
         THREADS.resetPeakThreadCount();
         Task<T> m;
         try {
-            m = spawn(coro, coro.name());
+            m = new Task<>(this, coro, coro.name());
             main = m;
+            schedule(m);
             boolean finished = awaitDone(m);
             shutdown(finished);
         } finally {

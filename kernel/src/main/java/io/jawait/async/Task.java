@@ -1,7 +1,6 @@
 package io.jawait.async;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
@@ -153,15 +152,9 @@ public final class Task<T> implements Awaitable<T> {
         retrieved = true;
     }
 
+    /** The failure this task finished with, unwrapped, or null. */
     Throwable outcome() {
-        try {
-            future.getNow(null);
-            return null;
-        } catch (CompletionException e) {
-            return e.getCause();
-        } catch (java.util.concurrent.CancellationException e) {
-            return e;
-        }
+        return Suspend.failure(future);
     }
 
     private void requireDone() {
@@ -172,7 +165,10 @@ public final class Task<T> implements Awaitable<T> {
 
     /** Starts the task's thread (VIRTUAL at once; LOOP when it first gets the baton). */
     void start() {
-        thread = Thread.ofVirtual().start(this::execute);
+        // assigned before starting, so a resume() racing with the new thread's first suspension sees it
+        Thread th = Thread.ofVirtual().unstarted(this::execute);
+        thread = th;
+        th.start();
     }
 
     /** LOOP: this task now holds the baton. */
