@@ -1,6 +1,5 @@
 package io.jawait.demo;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -29,7 +28,7 @@ final class WsConnection implements AutoCloseable {
 
     WsConnection(Socket socket, InputStream in) throws IOException {
         this.socket = socket;
-        this.in = new BufferedInputStream(in);
+        this.in = in;
         this.out = socket.getOutputStream();
     }
 

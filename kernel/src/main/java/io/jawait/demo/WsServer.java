@@ -1,5 +1,6 @@
 package io.jawait.demo;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,7 +96,7 @@ final class WsServer implements AutoCloseable {
         WsConnection connection = null;
         try (socket) {
             socket.setTcpNoDelay(true);
-            InputStream in = socket.getInputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
             if (!handshake(socket, in)) {
                 return;
             }
@@ -143,7 +144,7 @@ final class WsServer implements AutoCloseable {
                 + text.length() + "\r\n\r\n" + text;
     }
 
-    /** Reads up to the blank line that ends the request head, byte by byte so no frame byte is consumed. */
+    /** Reads up to the blank line that ends the request head; the same buffered stream then reads frames. */
     private static String readHead(InputStream in) throws IOException {
         var head = new ByteArrayOutputStream();
         int matched = 0;
