@@ -28,9 +28,17 @@ final class TimeitMagic implements Magic {
                     + (call.isCell() ? CELL_USAGE : LINE_USAGE).replace("\\n", " / "));
         }
         TimeitSource source = new TimeitSource(setup, statement);
-        Evaluation withValue = compileConsuming(source, ctx);
-        boolean consume = withValue != null;
-        long compileNanos = consume ? withValue.compileNanos() : compilePlain(call, source, ctx).compileNanos();
+        CellException asExpression = null;
+        Evaluation compiled = null;
+        if (source.mayHaveValue()) {
+            try {
+                compiled = ctx.eval(source.source(true));
+            } catch (CellException e) {
+                asExpression = e; // a void call or a declaration: try it as a plain statement
+            }
+        }
+        boolean consume = compiled != null;
+        long compileNanos = consume ? compiled.compileNanos() : compilePlain(call, source, asExpression, ctx);
         Evaluation measured = ctx.eval(source.driver(consume, loops, runs, warmups, compileNanos));
         if (!(measured.value() instanceof TimeitResult result)) {
             throw new CellException("InternalError", call.display() + ": the engine did not return the timing "
@@ -48,25 +56,15 @@ final class TimeitMagic implements Magic {
         return o.has('o') ? new Evaluation(true, result, result.toString(), 0, 0) : null;
     }
 
-    /** The compiled loop that consumes the statement's last value, or null when that is no expression. */
-    private static Evaluation compileConsuming(TimeitSource source, MagicContext ctx) {
-        if (!source.mayHaveValue()) {
-            return null;
-        }
+    /** Compiles the loop without consuming a value; on failure reports the more telling of the two errors. */
+    private static long compilePlain(Invocation call, TimeitSource source, CellException asExpression,
+                                     MagicContext ctx) throws CellException {
         try {
-            return ctx.eval(source.source(true));
-        } catch (CellException notAnExpression) {
-            return null; // a void call or a declaration: time it as a plain statement
-        }
-    }
-
-    private static Evaluation compilePlain(Invocation call, TimeitSource source, MagicContext ctx)
-            throws CellException {
-        try {
-            return ctx.eval(source.source(false));
+            return ctx.eval(source.source(false)).compileNanos();
         } catch (CellException e) {
-            throw new CellException(e.ename(), call.display() + ": the statement does not compile: "
-                    + e.getMessage(), e.traceback());
+            CellException shown = asExpression != null && e.getMessage().contains("not a statement") ? asExpression : e;
+            throw new CellException(shown.ename(), call.display() + ": the statement does not compile: "
+                    + shown.getMessage(), shown.traceback());
         }
     }
 }
