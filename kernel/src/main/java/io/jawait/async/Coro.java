@@ -24,10 +24,12 @@ public final class Coro<T> implements Awaitable<T> {
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final String name;
-    private final AsyncCallable<T> body;
+    private final Object body;
     private final AtomicBoolean started = new AtomicBoolean();
+    Coro<?> older;
 
-    Coro(String name, AsyncCallable<T> body) {
+    /** {@code body} is an {@link AsyncCallable} or an {@link AsyncRunnable}; no wrapper, to keep stacks shallow. */
+    Coro(String name, Object body) {
         this.name = name;
         this.body = body;
         Loop owner = Loop.current();
@@ -55,8 +57,13 @@ public final class Coro<T> implements Awaitable<T> {
         }
     }
 
+    @SuppressWarnings("unchecked")
     T call() throws Exception {
-        return body.call();
+        if (body instanceof AsyncRunnable r) {
+            r.run();
+            return null;
+        }
+        return ((AsyncCallable<T>) body).call();
     }
 
     /** Prints the never-awaited warning once; true if it printed. */

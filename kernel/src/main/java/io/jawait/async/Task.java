@@ -2,6 +2,7 @@ package io.jawait.async;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +40,7 @@ public final class Task<T> implements Awaitable<T> {
     private volatile boolean retrieved;
     private volatile Thread thread;
     private volatile Wake wake;
+    Task<?> older;
 
     Task(Loop loop, Coro<T> coro, String name) {
         coro.claim();
@@ -181,7 +183,13 @@ public final class Task<T> implements Awaitable<T> {
     }
 
     private void execute() {
-        ScopedValue.where(Loop.CURRENT, this).run(this::runBody);
+        Thread me = Thread.currentThread();
+        Loop.CURRENT.put(me, this);
+        try {
+            runBody();
+        } finally {
+            Loop.CURRENT.remove(me);
+        }
     }
 
     private void runBody() {
@@ -225,6 +233,26 @@ public final class Task<T> implements Awaitable<T> {
         } finally {
             loop.resumed(this);
         }
+        deliverCancel();
+    }
+
+    /** Suspends this task, the current one, until the timer fires; VIRTUAL parks without helper objects. */
+    void sleep(Timers.Timer timer) {
+        if (go != null) {
+            suspend(timer);
+            return;
+        }
+        deliverCancel();
+        loop.suspended(this);
+        timer.waiter = Thread.currentThread();
+        while (!timer.isDone()) {
+            LockSupport.park(timer);
+            if (Thread.interrupted()) {
+                cancelRequested = true;
+                break;
+            }
+        }
+        loop.resumed(this);
         deliverCancel();
     }
 
