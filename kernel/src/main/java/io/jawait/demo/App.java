@@ -172,7 +172,8 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Sends a GET to {@code slowPath}, then, once the app holds it, times a GET to {@code probePath}; prints
+     * Sends a GET to {@code slowPath}, then, once the app holds it, times a GET to {@code probePath} (paths or
+     * full URLs); prints
      * {@code [time] <probe> during <slow>: <seconds> s} and returns the probe's seconds (after the slow request
      * has finished too). Shows whether a slow route holds up others.
      */
