@@ -20,14 +20,16 @@ import java.util.concurrent.locks.ReentrantLock;
 final class WsConnection implements AutoCloseable {
 
     private final Socket socket;
+    private final String path;
     private final InputStream in;
     private final OutputStream out;
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile boolean closeSent;
     private volatile boolean closed;
 
-    WsConnection(Socket socket, InputStream in) throws IOException {
+    WsConnection(Socket socket, InputStream in, String path) throws IOException {
         this.socket = socket;
+        this.path = path;
         this.in = in;
         this.out = socket.getOutputStream();
     }
@@ -77,6 +79,11 @@ final class WsConnection implements AutoCloseable {
     /** Sends one text message. */
     void send(String text) throws IOException {
         sendFrame(WsFrames.TEXT, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The path the client asked for in its handshake, such as {@code /ws}. */
+    String path() {
+        return path;
     }
 
     boolean isOpen() {

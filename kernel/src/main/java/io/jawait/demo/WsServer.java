@@ -97,10 +97,11 @@ final class WsServer implements AutoCloseable {
         try (socket) {
             socket.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(socket.getInputStream());
-            if (!handshake(socket, in)) {
+            String path = handshake(socket, in);
+            if (path == null) {
                 return;
             }
-            connection = new WsConnection(socket, in);
+            connection = new WsConnection(socket, in, path);
             open.add(connection);
             onOpen.accept(connection);
             session.run(connection);
@@ -114,7 +115,8 @@ final class WsServer implements AutoCloseable {
         }
     }
 
-    private static boolean handshake(Socket socket, InputStream in) throws IOException {
+    /** Answers the opening handshake; the request's path if it was a valid upgrade, otherwise null. */
+    private static String handshake(Socket socket, InputStream in) throws IOException {
         String head = readHead(in);
         Map<String, String> headers = new HashMap<>();
         String[] lines = head == null ? new String[] {""} : head.split("\r\n");
@@ -126,7 +128,7 @@ final class WsServer implements AutoCloseable {
             }
         }
         String key = headers.get("sec-websocket-key");
-        boolean ok = lines[0].startsWith("GET ") && key != null
+        boolean ok = lines[0].matches("GET /\\S* HTTP/1\\.1") && key != null
                 && "websocket".equalsIgnoreCase(headers.get("upgrade"))
                 && "13".equals(headers.get("sec-websocket-version"));
         String reply = ok
@@ -136,7 +138,7 @@ final class WsServer implements AutoCloseable {
                         + " Sec-WebSocket-Version: 13\n");
         socket.getOutputStream().write(reply.getBytes(StandardCharsets.ISO_8859_1));
         socket.getOutputStream().flush();
-        return ok;
+        return ok ? lines[0].split(" ")[1].split("\\?")[0] : null;
     }
 
     private static String badRequest(String text) {

@@ -101,4 +101,27 @@ class AppTest {
             assertEquals(0, app.backgroundFailed());
         }
     }
+
+    @Test
+    void websocket_routes_receive_and_answer_in_both_kinds_of_app() throws Exception {
+        for (Mode mode : Mode.values()) {
+            try (var app = App.create(mode)) {
+                app.websocket("/ws", ws -> async(() -> {
+                    String text = await(ws.receiveText());
+                    await(ws.sendText("Message text was: " + text));
+                }));
+                app.getAsync("/health", req -> async(() -> "ok"));
+                app.start();
+                try (var idle = await(Ws.connect(app.wsUrl("/ws"))); var client = await(Ws.connect(app.wsUrl("/ws")))) {
+                    assertEquals("\"ok\"", Http.blockingGet(app.url("/health")).text(), mode + ": loop free while a route waits");
+                    await(client.send("hi"));
+                    assertEquals("Message text was: hi", await(client.recv()), mode.toString());
+                    assertEquals(null, await(client.recv()), mode + ": closed when the route ends");
+                }
+                try (var lost = await(Ws.connect(app.wsUrl("/nowhere")))) {
+                    assertEquals(null, await(lost.recv()));
+                }
+            }
+        }
+    }
 }
