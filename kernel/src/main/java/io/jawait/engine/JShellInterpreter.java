@@ -42,6 +42,7 @@ public final class JShellInterpreter implements Interpreter {
     private final CompletenessCheck completeness;
     private final CellInterrupter interrupter;
     private volatile Future<Evaluation> currentCell;
+    private volatile CellOutput currentOutput;
     private volatile boolean interruptRequested;
     private volatile long interruptedAt;
 
@@ -80,6 +81,7 @@ public final class JShellInterpreter implements Interpreter {
                     + "code that interrupt cannot reach; interrupt again, or restart the kernel"));
         }
         interruptRequested = false;
+        currentOutput = out;
         Future<Evaluation> cell = engine.submit(() -> runCell(request, out));
         currentCell = cell;
         try {
@@ -89,7 +91,7 @@ public final class JShellInterpreter implements Interpreter {
                         return Outcomes.unstoppable();
                     }
                     // JShell's stop is a no-op while a snippet compiles; repeat it so the next snippet stops too
-                    interrupter.interrupt();
+                    interrupter.interrupt(currentOutput);
                 }
             }
             Evaluation result = cell.get();
@@ -190,7 +192,7 @@ public final class JShellInterpreter implements Interpreter {
         }
         interruptedAt = System.nanoTime();
         interruptRequested = true;
-        interrupter.interrupt();
+        interrupter.interrupt(currentOutput);
     }
 
     @Override

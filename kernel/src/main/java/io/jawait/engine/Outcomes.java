@@ -24,7 +24,12 @@ final class Outcomes {
     static ExecuteOutcome.Error failure(Throwable failure, boolean interrupted) {
         Throwable cause = failure instanceof ExecutionException e && e.getCause() != null ? e.getCause() : failure;
         if (interrupted && !(cause instanceof CellException ce && ce.ename().equals("KeyboardInterrupt"))) {
-            cause = CellEvaluator.interruption();
+            var own = failure(cause, false);
+            var interruption = CellEvaluator.interruption();
+            var traceback = new ArrayList<>(interruption.traceback());
+            traceback.add("The cell ended with this error after the interrupt (an InterruptedException, usually):");
+            traceback.addAll(own.traceback());
+            return new ExecuteOutcome.Error(interruption.ename(), interruption.getMessage(), traceback);
         }
         if (cause instanceof CellException ce) {
             return new ExecuteOutcome.Error(ce.ename(), ce.getMessage(), ce.traceback());
