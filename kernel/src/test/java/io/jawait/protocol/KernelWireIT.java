@@ -95,10 +95,11 @@ class KernelWireIT {
 
     @Test
     void cells_queued_behind_a_failing_cell_come_back_aborted() throws Exception {
-        Message first = c.execute("block");
+        c.execute("block");
         assertTrue(k.interpreter.blocked.tryAcquire(10, TimeUnit.SECONDS));
         c.execute("fail");
         Message third = c.execute("value never");
+        c.roundTripAfterSends();
         k.interpreter.release.countDown();
         assertEquals("ok", c.receive(c.shell).content().get("status").getAsString());
         assertEquals("error", c.receive(c.shell).content().get("status").getAsString());
@@ -108,7 +109,6 @@ class KernelWireIT {
         assertEquals(List.of("status", "status"), WireClient.types(c.iopubUntilIdle(third)));
         c.execute("value after");
         assertEquals("ok", c.receive(c.shell).content().get("status").getAsString());
-        assertEquals(first.id(), first.id());
     }
 
     @Test
@@ -120,6 +120,7 @@ class KernelWireIT {
         failing.addProperty("stop_on_error", false);
         c.send(c.shell, "execute_request", failing);
         c.execute("value runs");
+        c.roundTripAfterSends();
         k.interpreter.release.countDown();
         c.receive(c.shell);
         assertEquals("error", c.receive(c.shell).content().get("status").getAsString());
