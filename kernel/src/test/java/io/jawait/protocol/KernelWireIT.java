@@ -112,6 +112,16 @@ class KernelWireIT {
     }
 
     @Test
+    void a_cell_sent_after_the_failure_was_reported_is_not_aborted() {
+        for (int i = 0; i < 20; i++) {
+            c.execute("fail");
+            assertEquals("error", c.receive(c.shell).content().get("status").getAsString());
+            c.execute("value next");
+            assertEquals("ok", c.receive(c.shell).content().get("status").getAsString());
+        }
+    }
+
+    @Test
     void without_stop_on_error_the_next_cell_runs() throws Exception {
         c.execute("block");
         assertTrue(k.interpreter.blocked.tryAcquire(10, TimeUnit.SECONDS));
