@@ -54,12 +54,19 @@ final class TimeitSource {
                 + "{ new " + name + "(); }\n";
     }
 
+    /** This source compiled one way, ready to measure. */
+    Compiled compiled(boolean consume, long compileNanos) {
+        return new Compiled(className + (consume ? "v" : "s"), compileNanos);
+    }
+
     /**
-     * The snippet that measures: it runs in the engine like any cell, so interrupt stops it (JShell's stop
-     * checks sit in the generated loop) and the statement's output and exceptions reach the cell as usual.
+     * A compiled loop class. Its driver snippet measures inside the engine like any cell, so interrupt stops it
+     * (JShell's stop checks sit in the generated loop) and the statement's output and exceptions reach the cell.
      */
-    String driver(boolean consume, long loops, int runs, int warmups, long compileNanos) {
-        return "new io.jawait.timing.TimeitRunner(" + loops + "L, " + runs + ", " + warmups + ").run(new "
-                + className + (consume ? "v" : "s") + "(), " + compileNanos + "L)";
+    record Compiled(String className, long compileNanos) {
+        String driver(long loops, int runs, int warmups) {
+            return "new io.jawait.timing.TimeitRunner(" + loops + "L, " + runs + ", " + warmups + ").run(new "
+                    + className + "(), " + compileNanos + "L)";
+        }
     }
 }
