@@ -101,9 +101,7 @@ if command -v jupyter >/dev/null 2>&1 && jupyter kernelspec --version >/dev/null
     --prefix) args+=(--prefix "$prefix") ;;
   esac
   jupyter kernelspec install "${args[@]}" "$spec" >/dev/null
-  target="$(jupyter kernelspec list --json 2>/dev/null | "$(jupyter_python)" -c \
-    'import json,sys; print(json.load(sys.stdin)["kernelspecs"]["jawait"]["resource_dir"])' 2>/dev/null \
-    || echo "$(kernels_dir)/$kernel_name")"
+  target="$(kernels_dir)/$kernel_name"
 else
   target="$(kernels_dir)/$kernel_name"
   mkdir -p "$target"
