@@ -119,11 +119,18 @@ train() {
     && "$java" -XX:AOTMode=create "-XX:AOTConfiguration=$config" "-XX:AOTCache=$cache" -Xlog:aot=error \
        -jar "$jar" >/dev/null
 }
-if [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ]; then
-  rm -f "$cache"
+# A cache only serves the JDK and jar it was built from: rebuild when either changed.
+jdk_id="$JAVA_HOME $("$java" -version 2>&1 | tr '\n' ' ')"
+if [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ] || [ "$(cat "$cache.jdk" 2>/dev/null)" != "$jdk_id" ]; then
+  rm -f "$cache" "$cache.jdk"
   if /usr/bin/python3 -c 'import jupyter_client' 2>/dev/null; then
     echo "jawait: training run for the start-up cache"
-    train || { rm -f "$cache"; echo "jawait: the training run failed; the kernel will start without a cache" >&2; }
+    if train; then
+      echo "$jdk_id" > "$cache.jdk"
+    else
+      rm -f "$cache"
+      echo "jawait: the training run failed; the kernel will start without a cache" >&2
+    fi
   else
     echo "jawait: no jupyter_client for /usr/bin/python3: no start-up cache (the kernel works, starts slower)"
   fi
