@@ -84,8 +84,12 @@ public final class JShellInterpreter implements Interpreter {
         currentCell = cell;
         try {
             while (!EngineThread.await(cell, 50)) {
-                if (interruptRequested && System.nanoTime() - interruptedAt > UNSTOPPABLE_AFTER_NANOS) {
-                    return Outcomes.unstoppable();
+                if (interruptRequested) {
+                    if (System.nanoTime() - interruptedAt > UNSTOPPABLE_AFTER_NANOS) {
+                        return Outcomes.unstoppable();
+                    }
+                    // JShell's stop is a no-op while a snippet compiles; repeat it so the next snippet stops too
+                    interrupter.interrupt();
                 }
             }
             Evaluation result = cell.get();
