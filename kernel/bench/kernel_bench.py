@@ -125,7 +125,7 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-def measure_session(kernel_name, cells, warmup):
+def measure_session(kernel_name, cells, warmup, figures):
     s = Session(kernel_name)
     try:
         s.reply_to(s.kc.kernel_info(), timeout=120)
@@ -136,11 +136,10 @@ def measure_session(kernel_name, cells, warmup):
             t0 = time.perf_counter()
             s.run(s.code("trivial"))
             rounds.append(time.perf_counter() - t0)
-        figures = {"trivial_p50": percentile(rounds, 0.5) * 1000, "trivial_p95": percentile(rounds, 0.95) * 1000,
-                   "rss_mb": s.rss_mb()}
+        figures.update(trivial_p50=percentile(rounds, 0.5) * 1000, trivial_p95=percentile(rounds, 0.95) * 1000,
+                       rss_mb=s.rss_mb())
         figures.update(measure_lines(s))
         figures["interrupt_seconds"] = statistics.median(measure_interrupt(s) for _ in range(3))
-        return figures
     finally:
         s.close()
 
@@ -168,13 +167,19 @@ def measure_interrupt(s):
 
 
 def measure(kernel_name, starts, cells, warmup):
-    print(f"[{kernel_name}] {starts} starts ...", file=sys.stderr, flush=True)
-    pairs = [measure_start(kernel_name) for _ in range(starts)]
-    figures = {"start_to_kernel_info": statistics.median(p[0] for p in pairs),
-               "start_to_first_execute": statistics.median(p[1] for p in pairs)}
-    print(f"[{kernel_name}] {warmup} warm-up + {cells} cells, 10,000 lines, interrupts ...",
-          file=sys.stderr, flush=True)
-    figures.update(measure_session(kernel_name, cells, warmup))
+    """The figures of one kernel; a measurement that fails leaves its figures out and says why."""
+    figures = {}
+    try:
+        print(f"[{kernel_name}] {starts} starts ...", file=sys.stderr, flush=True)
+        pairs = [measure_start(kernel_name) for _ in range(starts)]
+        figures.update(start_to_kernel_info=statistics.median(p[0] for p in pairs),
+                       start_to_first_execute=statistics.median(p[1] for p in pairs))
+        print(f"[{kernel_name}] {warmup} warm-up + {cells} cells, 10,000 lines, interrupts ...",
+              file=sys.stderr, flush=True)
+        measure_session(kernel_name, cells, warmup, figures)
+    except Exception as error:  # report what was measured; the failure is itself a finding
+        figures["failure"] = f"{type(error).__name__}: {error}"
+        print(f"[{kernel_name}] measurement stopped: {figures['failure']}", file=sys.stderr, flush=True)
     return figures
 
 
@@ -214,13 +219,17 @@ def report(results, starts, cells):
     print(header)
     print("-" * len(header))
     for key, (label, unit, fmt) in FORMATS.items():
-        row = f"{label:32} {unit:>4} " + " ".join(f"{fmt.format(results[n][key]):>15}" for n in names)
+        row = f"{label:32} {unit:>4} " + " ".join(
+            f"{fmt.format(results[n][key]) if key in results[n] else '-':>15}" for n in names)
         for n in ratio_names:
-            value, reference = results[n][key], results[base][key]
+            value, reference = results[n].get(key), results[base].get(key)
             numeric = isinstance(value, float) and isinstance(reference, float) and reference > 0
             row += f" {(f'{value / reference:.2f}x' if numeric else ''):>22}"
         row += f"   {TARGETS.get(key, '')}"
         print(row)
+    for n in names:
+        if "failure" in results[n]:
+            print(f"{n}: measurement stopped early: {results[n]['failure']}")
     print("\nThe numbers above are just data: medians and percentiles of this run, on this machine, now.")
 
 

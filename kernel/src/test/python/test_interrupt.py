@@ -2,12 +2,25 @@
 import time
 import unittest
 
-from kernel_harness import KernelTestCase, java_only, pick
+from kernel_harness import Kernel, KernelTestCase, java_only, pick
 
 REPLY_WITHIN = 1.0
 
 
 class InterruptTests(KernelTestCase):
+    """A fresh kernel per test, so a cell that interrupt fails to stop fails only its own test."""
+
+    @classmethod
+    def setUpClass(cls):
+        pass
+
+    @classmethod
+    def tearDownClass(cls):
+        pass
+
+    def setUp(self):
+        self.kernel = Kernel()
+        self.addCleanup(self.kernel.close)
 
     def interrupt_after_start(self, code, started):
         """Sends `code`, waits until its stdout shows `started`, interrupts; returns (cell, seconds to reply)."""
