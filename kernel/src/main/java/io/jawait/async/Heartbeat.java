@@ -22,6 +22,9 @@ public final class Heartbeat {
     private volatile Task<Void> task;
     private volatile int beats;
     private volatile long maxGapNanos;
+    // From creation, not from the task's first turn: in LOOP mode a task blocking the loop right after
+    // heartbeat() would otherwise hide the very gap the probe exists to show.
+    private volatile long last = System.nanoTime();
 
     private Heartbeat(double period) {
         this.period = period;
@@ -37,18 +40,24 @@ public final class Heartbeat {
     }
 
     private void beat() {
-        long last = System.nanoTime();
         while (true) {
             Async.sleep(period);
-            long now = System.nanoTime();
-            maxGapNanos = Math.max(maxGapNanos, now - last);
+            mark(System.nanoTime());
             beats++;
-            last = now;
         }
+    }
+
+    private synchronized void mark(long now) {
+        maxGapNanos = Math.max(maxGapNanos, now - last);
+        last = now;
     }
 
     /** Stops the heartbeat and returns it, for chaining. */
     public Heartbeat stop() {
+        // The gap still open when the probe stops counts too: a loop blocked until the end never beats again.
+        if (!task.done()) {
+            mark(System.nanoTime());
+        }
         task.cancel();
         return this;
     }

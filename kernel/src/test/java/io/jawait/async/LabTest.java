@@ -92,6 +92,18 @@ class LabTest {
     }
 
     @Test
+    void heartbeat_counts_a_block_that_starts_before_its_first_beat_and_lasts_until_stop() throws Exception {
+        Heartbeat[] beat = new Heartbeat[1];
+        run(async(() -> {
+            beat[0] = Lab.heartbeat(0.05);
+            blockingSleep(0.5);
+            beat[0].stop();
+        }), Mode.LOOP);
+        assertEquals(0, beat[0].count(), beat[0].toString());
+        assertTrue(beat[0].maxGap() >= 0.45, beat[0].toString());
+    }
+
+    @Test
     void compare_runs_both_modes_and_shows_blocking_calls_serialise_in_loop_mode() throws Exception {
         var c = Lab.compare("three Thread.sleep(300)", () -> async(() -> {
             gather(async(() -> Thread.sleep(300)), async(() -> Thread.sleep(300)), async(() -> Thread.sleep(300)));
