@@ -71,11 +71,15 @@ final class CellEvaluator {
             throw new CellException(RuntimeErrors.name(e), runtimeErrors.message(e), runtimeErrors.traceback(e));
         }
         notePending(main);
-        boolean hasValue = showsValue(snippet) && main.value() != null;
+        boolean hasValue = showsValue(snippet) && !unit.source().endsWith(";") && main.value() != null;
         return new Evaluation(hasValue, hasValue ? runs.lastValue() : null, hasValue ? main.value() : null, 0, 0);
     }
 
-    /** Expressions show a value; declarations and statements do not, as in a notebook. */
+    /**
+     * Expressions show a value; declarations and statements do not, as in a notebook. As in IPython, a
+     * trailing semicolon silences an expression: {@code System.out.printf(...);} would otherwise show the
+     * {@code PrintStream} it returns, and {@code list.add(x);} a stray {@code true}.
+     */
     private static boolean showsValue(Snippet snippet) {
         return switch (snippet.kind()) {
             case EXPRESSION -> true;

@@ -21,6 +21,13 @@ class CellExecutionTest extends EngineTestKit {
     }
 
     @Test
+    void a_trailing_semicolon_silences_the_last_expression_as_in_ipython() {
+        assertNull(execSuccess("System.out.printf(\"%d%n\", 42);"));
+        assertNull(execSuccess("new java.util.ArrayList<Integer>().add(1);"));
+        assertEquals("true", execSuccess("new java.util.ArrayList<Integer>().add(1)"));
+    }
+
+    @Test
     void a_cell_mixes_imports_methods_classes_records_enums_and_statements() {
         String cell = """
                 import java.util.concurrent.atomic.AtomicInteger;
