@@ -1,0 +1,115 @@
+package io.jawait.engine;
+
+import io.jawait.magic.CellException;
+import io.jawait.magic.Evaluation;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import java.util.stream.Collectors;
+
+/**
+ * Evaluates the Java code of a cell snippet by snippet, stopping at the first failure, and says what the
+ * last expression was worth. Runs on the engine thread only.
+ */
+final class CellEvaluator {
+    private final JShell shell;
+    private final CellSplitter splitter;
+    private final SnippetPlaces places;
+    private final SnippetRuns runs;
+    private final RuntimeErrors runtimeErrors;
+
+    CellEvaluator(JShell shell, SnippetPlaces places, SnippetRuns runs) {
+        this.shell = shell;
+        this.splitter = new CellSplitter(shell.sourceCodeAnalysis());
+        this.places = places;
+        this.runs = runs;
+        this.runtimeErrors = new RuntimeErrors(shell, places);
+    }
+
+    /**
+     * Runs {@code code}, cell number {@code cell}; {@code interrupted} tells whether the user asked to stop.
+     *
+     * @throws CellException for a compile error, an exception, or an interrupt
+     */
+    Evaluation run(String code, int cell, BooleanSupplier interrupted) throws CellException {
+        long start = System.nanoTime();
+        long executeBefore = runs.executeNanos();
+        List<CellSplitter.Unit> units = splitter.split(code);
+        Evaluation last = new Evaluation(false, null, null, 0, 0);
+        for (var unit : units) {
+            if (interrupted.getAsBoolean()) {
+                throw interruption();
+            }
+            last = runUnit(code, cell, unit, interrupted);
+        }
+        long execute = runs.executeNanos() - executeBefore;
+        long compile = Math.max(0, System.nanoTime() - start - execute);
+        return new Evaluation(last.hasValue(), last.value(), last.text(), compile, execute);
+    }
+
+    private Evaluation runUnit(String code, int cell, CellSplitter.Unit unit, BooleanSupplier interrupted)
+            throws CellException {
+        runs.clearValue();
+        List<SnippetEvent> events = shell.eval(unit.source());
+        if (events.isEmpty()) {
+            throw compileError(code, cell, unit, "this is not Java code JShell can evaluate");
+        }
+        SnippetEvent main = events.getFirst();
+        Snippet snippet = main.snippet();
+        places.put(snippet.id(), new SnippetPlaces.Place(cell, SnippetPlaces.lineOf(code, unit.offset())));
+        if (interrupted.getAsBoolean()) {
+            throw interruption();
+        }
+        if (main.status() == Snippet.Status.REJECTED) {
+            throw compileFailure(code, cell, unit, snippet);
+        }
+        if (main.exception() != null) {
+            var e = main.exception();
+            throw new CellException(RuntimeErrors.name(e), runtimeErrors.message(e), runtimeErrors.traceback(e));
+        }
+        notePending(main);
+        boolean hasValue = showsValue(snippet) && main.value() != null;
+        return new Evaluation(hasValue, hasValue ? runs.lastValue() : null, hasValue ? main.value() : null, 0, 0);
+    }
+
+    /** Expressions show a value; declarations and statements do not, as in a notebook. */
+    private static boolean showsValue(Snippet snippet) {
+        return switch (snippet.kind()) {
+            case EXPRESSION -> true;
+            case VAR -> snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+            default -> false;
+        };
+    }
+
+    private void notePending(SnippetEvent event) {
+        if (event.snippet() instanceof DeclarationSnippet declaration
+                && (event.status() == Snippet.Status.RECOVERABLE_DEFINED
+                    || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED)) {
+            String missing = shell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
+            if (!missing.isEmpty()) {
+                System.err.print(Describe.pendingNote(declaration, missing));
+            }
+        }
+    }
+
+    private CellException compileFailure(String code, int cell, CellSplitter.Unit unit, Snippet snippet) {
+        var traceback = CompileErrors.describe(shell, snippet, code, unit.offset(), cell);
+        if (traceback.isEmpty()) {
+            return compileError(code, cell, unit, "this snippet was rejected without a reason from the compiler");
+        }
+        String first = traceback.getFirst();
+        return new CellException("CompilationError", first.substring(first.indexOf(": ") + 2), traceback);
+    }
+
+    private static CellException compileError(String code, int cell, CellSplitter.Unit unit, String message) {
+        var traceback = CompileErrors.describe(message, code, unit.offset(), cell);
+        return new CellException("CompilationError", message, traceback);
+    }
+
+    static CellException interruption() {
+        return new CellException("KeyboardInterrupt", "the cell was interrupted; variables defined before it are kept");
+    }
+}

@@ -1,0 +1,67 @@
+package io.jawait.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+
+/**
+ * Cuts a cell into the snippets JShell evaluates one at a time ({@code JShell.eval} takes only the first
+ * snippet of what it is given).
+ *
+ * <p>Each unit starts at its first non-blank character: JShell numbers stack-trace lines from the start of
+ * the source it was given but gets them wrong when that source begins with a blank line.
+ */
+final class CellSplitter {
+
+    /** One snippet's source and where it starts in the cell. */
+    record Unit(String source, int offset) {}
+
+    private final SourceCodeAnalysis analysis;
+
+    CellSplitter(SourceCodeAnalysis analysis) {
+        this.analysis = analysis;
+    }
+
+    List<Unit> split(String cell) {
+        var units = new ArrayList<Unit>();
+        int cursor = 0;
+        while (cursor < cell.length()) {
+            cursor = skipBlank(cell, cursor);
+            if (cursor >= cell.length()) {
+                break;
+            }
+            String rest = cell.substring(cursor);
+            var info = analysis.analyzeCompletion(rest);
+            if (info.completeness() == Completeness.EMPTY) {
+                break;
+            }
+            if (!info.completeness().isComplete() || info.source() == null) {
+                units.add(new Unit(rest.stripTrailing(), cursor));
+                break;
+            }
+            int length = consumed(rest, info.source());
+            units.add(new Unit(rest.substring(0, length).stripTrailing(), cursor));
+            cursor += length;
+        }
+        return units;
+    }
+
+    /** How much of {@code rest} the unit JShell found covers (it may have added a {@code ;}). */
+    private static int consumed(String rest, String source) {
+        String body = source.strip();
+        if (rest.startsWith(body)) {
+            return body.length();
+        }
+        String withoutSemi = body.endsWith(";") ? body.substring(0, body.length() - 1).stripTrailing() : body;
+        return rest.startsWith(withoutSemi) ? withoutSemi.length() : rest.length();
+    }
+
+    private static int skipBlank(String s, int from) {
+        int i = from;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+}

@@ -1,0 +1,47 @@
+package io.jawait.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import jdk.jshell.Diag;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+
+/**
+ * Turns JShell's diagnostics into messages a learner can act on: cell line and column, the source line
+ * quoted, a caret under the spot.
+ */
+final class CompileErrors {
+    private CompileErrors() {}
+
+    /** One traceback block per error of {@code snippet}, which starts at {@code offset} in {@code cell}. */
+    static List<String> describe(JShell shell, Snippet snippet, String cell, int offset, int cellNumber) {
+        var lines = new ArrayList<String>();
+        shell.diagnostics(snippet).filter(Diag::isError).forEach(d -> lines.addAll(
+                describe(d.getMessage(Locale.ROOT), cell, offset + (int) Math.max(0, d.getPosition()), cellNumber)));
+        return lines;
+    }
+
+    /** The message for an error at {@code position} of {@code cell}. */
+    static List<String> describe(String message, String cell, int position, int cellNumber) {
+        int at = Math.min(Math.max(0, position), cell.length());
+        int lineStart = cell.lastIndexOf('\n', at - 1) + 1;
+        int lineEnd = cell.indexOf('\n', at);
+        String sourceLine = cell.substring(lineStart, lineEnd < 0 ? cell.length() : lineEnd);
+        int line = SnippetPlaces.lineOf(cell, at);
+        int column = at - lineStart + 1;
+        return List.of(
+                "cell " + cellNumber + ", line " + line + ", column " + column + ": " + message,
+                "    " + sourceLine,
+                "    " + caretIndent(sourceLine, column - 1) + "^");
+    }
+
+    /** Spaces up to the caret, keeping tabs so the caret lines up under tabbed source. */
+    private static String caretIndent(String sourceLine, int width) {
+        var sb = new StringBuilder();
+        for (int i = 0; i < width && i < sourceLine.length(); i++) {
+            sb.append(sourceLine.charAt(i) == '\t' ? '\t' : ' ');
+        }
+        return sb.toString();
+    }
+}

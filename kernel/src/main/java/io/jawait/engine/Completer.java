@@ -1,0 +1,135 @@
+package io.jawait.engine;
+
+import io.jawait.display.MimeBundle;
+import io.jawait.magic.MagicRunner;
+import io.jawait.protocol.CompleteReply;
+import io.jawait.protocol.InspectReply;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import jdk.jshell.JShell;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Documentation;
+
+/** Completion and inspection through JShell's source analysis; magic names go to the magics. */
+final class Completer {
+    private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
+            "catch", "char", "class", "continue", "default", "do", "double", "else", "enum", "extends", "final",
+            "finally", "float", "for", "if", "implements", "import", "instanceof", "int", "interface", "long",
+            "new", "package", "private", "protected", "public", "record", "return", "short", "static", "super",
+            "switch", "synchronized", "this", "throw", "throws", "try", "var", "void", "volatile", "while",
+            "yield", "true", "false", "null");
+    private static final int SIGNATURES_LOOKED_UP = 12;
+
+    private final JShell shell;
+    private final SourceCodeAnalysis analysis;
+    private final MagicRunner magics;
+
+    Completer(JShell shell, MagicRunner magics) {
+        this.shell = shell;
+        this.analysis = shell.sourceCodeAnalysis();
+        this.magics = magics;
+    }
+
+    CompleteReply complete(String code, int cursor) {
+        int start = magicStart(code, cursor);
+        if (start >= 0) {
+            var names = magics.complete(code.substring(start, cursor));
+            var types = names.stream().map(n -> new CompleteReply.Completion(n, "magic", "", start, cursor)).toList();
+            return new CompleteReply(names, start, cursor, types);
+        }
+        int[] anchor = new int[1];
+        var suggestions = analysis.completionSuggestions(code, cursor, anchor);
+        var matches = new LinkedHashSet<String>();
+        suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
+                .forEach(s -> matches.add(s.continuation()));
+        suggestions.forEach(s -> matches.add(s.continuation()));
+        var variables = shell.variables().map(v -> v.name()).toList();
+        var types = new ArrayList<CompleteReply.Completion>();
+        int looked = 0;
+        for (String m : matches) {
+            String type = kindOf(m, variables);
+            String signature = "";
+            if (type.equals("method") && looked++ < SIGNATURES_LOOKED_UP) {
+                signature = firstSignature(code.substring(0, anchor[0]) + m, anchor[0] + m.length());
+            }
+            types.add(new CompleteReply.Completion(m, type, signature, anchor[0], cursor));
+        }
+        return new CompleteReply(List.copyOf(matches), anchor[0], cursor, types);
+    }
+
+    InspectReply inspect(String code, int cursor, int detailLevel) {
+        int start = magicStart(code, cursor);
+        if (start >= 0 || code.stripLeading().startsWith("%")) {
+            String help = magics.help(magicName(code, Math.max(start, code.indexOf('%'))));
+            return help == null ? new InspectReply(false, null) : new InspectReply(true, MimeBundle.of("text/plain", help));
+        }
+        int at = endOfName(code, cursor);
+        List<Documentation> docs = analysis.documentation(code, at, true);
+        if (docs.isEmpty()) {
+            return new InspectReply(false, null);
+        }
+        var text = new StringBuilder();
+        for (Documentation d : docs) {
+            text.append(d.signature()).append('\n');
+            if (d.javadoc() != null && !d.javadoc().isBlank()) {
+                text.append(d.javadoc().strip()).append("\n\n");
+            }
+        }
+        return new InspectReply(true, MimeBundle.of("text/plain", text.toString().strip()));
+    }
+
+    private String firstSignature(String code, int cursor) {
+        var docs = analysis.documentation(code, cursor, false);
+        return docs.isEmpty() ? "" : docs.getFirst().signature();
+    }
+
+    private static String kindOf(String continuation, List<String> variables) {
+        if (continuation.endsWith("(") || continuation.endsWith("()")) {
+            return "method";
+        }
+        if (KEYWORDS.contains(continuation)) {
+            return "keyword";
+        }
+        if (variables.contains(continuation)) {
+            return "variable";
+        }
+        return Character.isUpperCase(continuation.charAt(0)) ? "class" : "variable";
+    }
+
+    /** Inspection asks about the whole name under the cursor, also when the cursor sits at its start. */
+    private static int endOfName(String code, int cursor) {
+        int i = Math.min(cursor, code.length());
+        while (i < code.length() && Character.isJavaIdentifierPart(code.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Where a {@code %name} token under the cursor starts, or -1 when the cursor is not in one. */
+    private static int magicStart(String code, int cursor) {
+        int i = Math.min(cursor, code.length());
+        while (i > 0 && Character.isJavaIdentifierPart(code.charAt(i - 1))) {
+            i--;
+        }
+        while (i > 0 && code.charAt(i - 1) == '%') {
+            i--;
+        }
+        if (i >= code.length() || code.charAt(i) != '%') {
+            return -1;
+        }
+        // '%' is also Java's remainder: a magic stands first on its line, or right after "name ="
+        String before = code.substring(code.lastIndexOf('\n', i - 1) + 1, i).stripTrailing();
+        boolean binds = before.endsWith("=") && !before.endsWith("==") && !before.endsWith("!=");
+        return before.isEmpty() || binds ? i : -1;
+    }
+
+    private static String magicName(String code, int start) {
+        int end = start;
+        while (end < code.length() && (code.charAt(end) == '%' || Character.isJavaIdentifierPart(code.charAt(end)))) {
+            end++;
+        }
+        return code.substring(start, end);
+    }
+}

@@ -1,0 +1,66 @@
+package io.jawait.engine;
+
+import io.jawait.display.CellOutput;
+import io.jawait.magic.CellException;
+import io.jawait.magic.Evaluation;
+import io.jawait.magic.MagicContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+import jdk.jshell.JShell;
+
+/** What the engine offers a magic while it runs one cell; used on the engine thread only. */
+final class EngineMagicContext implements MagicContext {
+    private static final Pattern NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*");
+
+    private final JShell shell;
+    private final CellEvaluator evaluator;
+    private final CellOutput out;
+    private final int cell;
+    private final BooleanSupplier interrupted;
+
+    EngineMagicContext(JShell shell, CellEvaluator evaluator, CellOutput out, int cell, BooleanSupplier interrupted) {
+        this.shell = shell;
+        this.evaluator = evaluator;
+        this.out = out;
+        this.cell = cell;
+        this.interrupted = interrupted;
+    }
+
+    @Override
+    public Evaluation eval(String code) throws CellException {
+        return evaluator.run(code, cell, interrupted);
+    }
+
+    @Override
+    public CellOutput out() {
+        return out;
+    }
+
+    @Override
+    public void addToClasspath(Path path) throws CellException {
+        if (!Files.exists(path)) {
+            throw new CellException("FileNotFoundError", "cannot add " + path + " to the class path: no such file");
+        }
+        shell.addToClasspath(path.toAbsolutePath().toString());
+    }
+
+    @Override
+    public void bind(String type, String name, Object value) throws CellException {
+        if (!NAME.matcher(name).matches()) {
+            throw new CellException("UsageError", "'" + name + "' is not a Java variable name");
+        }
+        if (value == null && type.equals("var")) {
+            throw new CellException("UsageError", "cannot declare 'var " + name + "' for a null value: give a type");
+        }
+        String cast = type.equals("var") ? Bindings.nameableType(value) : type;
+        String key = Bindings.park(value);
+        try {
+            evaluator.run(type + " " + name + " = (" + cast + ") io.jawait.engine.Bindings.take(\"" + key + "\");",
+                    cell, interrupted);
+        } finally {
+            Bindings.discard(key);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.jawait.engine;
+
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassTransform;
+import java.lang.classfile.CodeTransform;
+import java.lang.classfile.Opcode;
+import java.lang.classfile.instruction.InvokeInstruction;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
+
+/**
+ * Rewrites the calls that would end the JVM into calls of {@link ExitCalledError}'s throwing twins.
+ *
+ * <p>There is no SecurityManager on JDK 25, so the call sites themselves are changed, as JShell changes
+ * snippet bytecode to make {@code stop()} work. Calls through method references or reflection are not
+ * seen; they are rare in cells.
+ */
+final class ExitCallRewriter {
+    private static final ClassDesc SYSTEM = ClassDesc.of("java.lang.System");
+    private static final ClassDesc RUNTIME = ClassDesc.of("java.lang.Runtime");
+    private static final ClassDesc TRAP = ClassDesc.of(ExitCalledError.class.getName());
+    private static final MethodTypeDesc INT_TO_VOID = MethodTypeDesc.ofDescriptor("(I)V");
+    private static final MethodTypeDesc RUNTIME_INT_TO_VOID = MethodTypeDesc.ofDescriptor("(Ljava/lang/Runtime;I)V");
+
+    private ExitCallRewriter() {}
+
+    static byte[] rewrite(byte[] classBytes) {
+        var cf = ClassFile.of();
+        var model = cf.parse(classBytes);
+        if (!callsExit(model)) {
+            return classBytes;
+        }
+        CodeTransform swap = (builder, element) -> {
+            String target = element instanceof InvokeInstruction call ? exitTarget(call) : null;
+            if (target == null) {
+                builder.with(element);
+            } else {
+                builder.invokestatic(TRAP, target,
+                        target.equals("systemExit") ? INT_TO_VOID : RUNTIME_INT_TO_VOID);
+            }
+        };
+        return cf.transformClass(model, ClassTransform.transformingMethodBodies(swap));
+    }
+
+    private static boolean callsExit(java.lang.classfile.ClassModel model) {
+        return model.methods().stream()
+                .flatMap(m -> m.code().stream())
+                .flatMap(code -> code.elementStream())
+                .anyMatch(e -> e instanceof InvokeInstruction call && exitTarget(call) != null);
+    }
+
+    /** The name of the replacement for an exit call, or null when {@code call} is not one. */
+    private static String exitTarget(InvokeInstruction call) {
+        ClassDesc owner = call.owner().asSymbol();
+        String name = call.name().stringValue();
+        boolean intArg = call.typeSymbol().equals(INT_TO_VOID);
+        if (!intArg) {
+            return null;
+        }
+        if (owner.equals(SYSTEM) && call.opcode() == Opcode.INVOKESTATIC && name.equals("exit")) {
+            return "systemExit";
+        }
+        if (owner.equals(RUNTIME) && call.opcode() == Opcode.INVOKEVIRTUAL) {
+            return switch (name) {
+                case "exit" -> "runtimeExit";
+                case "halt" -> "runtimeHalt";
+                default -> null;
+            };
+        }
+        return null;
+    }
+}

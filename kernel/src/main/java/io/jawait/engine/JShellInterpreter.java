@@ -1,0 +1,198 @@
+package io.jawait.engine;
+
+import io.jawait.display.CellOutput;
+import io.jawait.display.CurrentOutput;
+import io.jawait.display.Display;
+import io.jawait.display.MimeBundle;
+import io.jawait.magic.CellException;
+import io.jawait.magic.Evaluation;
+import io.jawait.magic.MagicRunner;
+import io.jawait.protocol.CompleteReply;
+import io.jawait.protocol.ExecuteOutcome;
+import io.jawait.protocol.ExecuteRequest;
+import io.jawait.protocol.InspectReply;
+import io.jawait.protocol.Interpreter;
+import io.jawait.protocol.IsCompleteReply;
+import io.jawait.protocol.LanguageInfo;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import jdk.jshell.JShell;
+
+/**
+ * Java cells run by JShell inside the kernel's JVM (DESIGN.md §2): the local engine, made safe against exit
+ * calls, interruptible, with output routed to the cell that printed it.
+ *
+ * <p>Threading: the protocol calls everything but {@link #interrupt} from one thread; all JShell work happens
+ * on the engine thread, so {@link #execute} can answer an interrupt within a second even when the cell
+ * cannot be stopped.
+ */
+public final class JShellInterpreter implements Interpreter {
+    private static final long UNSTOPPABLE_AFTER_NANOS = 1_000_000_000L;
+
+    private final MagicRunner magics;
+    private final SnippetRuns runs = new SnippetRuns();
+    private final SnippetPlaces places = new SnippetPlaces();
+    private final EngineThread engine = new EngineThread();
+    private final JShell shell;
+    private final CellEvaluator evaluator;
+    private final Completer completer;
+    private final CompletenessCheck completeness;
+    private final CellInterrupter interrupter;
+    private volatile Future<Evaluation> currentCell;
+    private volatile boolean interruptRequested;
+    private volatile long interruptedAt;
+
+    public JShellInterpreter(MagicRunner magics) {
+        this.magics = magics;
+        PrintStream kernelErr = System.err;
+        StdStreams.install();
+        this.shell = JShell.builder().executionEngine(new KernelExecutionProvider(runs), Map.of()).build();
+        shell.addToClasspath(KernelClassPath.location());
+        this.evaluator = new CellEvaluator(shell, places, runs);
+        this.completer = new Completer(shell, magics);
+        this.completeness = new CompletenessCheck(shell.sourceCodeAnalysis());
+        this.interrupter = new CellInterrupter(shell, runs);
+        var splitter = new CellSplitter(shell.sourceCodeAnalysis());
+        engine.submit(() -> {
+            Startup.run(shell, splitter, kernelErr);
+            return null;
+        });
+    }
+
+    @Override
+    public LanguageInfo languageInfo() {
+        return new LanguageInfo("java", Runtime.version().toString(), "text/x-java", ".java", "java", "text/x-java");
+    }
+
+    @Override
+    public String banner() {
+        return "jawait: Java " + Runtime.version() + " in JShell, with await helpers and timing magics";
+    }
+
+    @Override
+    public ExecuteOutcome execute(ExecuteRequest request, CellOutput out) {
+        if (cellRunning()) {
+            return new ExecuteOutcome.Error("EngineBusy", "the previous cell is still running inside code that "
+                    + "interrupt cannot reach", List.of("EngineBusy: the previous cell is still running inside "
+                    + "code that interrupt cannot reach; interrupt again, or restart the kernel"));
+        }
+        interruptRequested = false;
+        Future<Evaluation> cell = engine.submit(() -> runCell(request, out));
+        currentCell = cell;
+        try {
+            while (!EngineThread.await(cell, 50)) {
+                if (interruptRequested && System.nanoTime() - interruptedAt > UNSTOPPABLE_AFTER_NANOS) {
+                    return Outcomes.unstoppable();
+                }
+            }
+            Evaluation result = cell.get();
+            var userExpressions = request.userExpressions().isEmpty() ? Map.<String, MimeBundle>of()
+                    : engine.call(() -> userExpressions(request, out));
+            return new ExecuteOutcome.Ok(resultBundle(request.code(), result), userExpressions);
+        } catch (Throwable failure) {
+            return Outcomes.failure(failure, interruptRequested);
+        }
+    }
+
+    private Evaluation runCell(ExecuteRequest request, CellOutput out) throws CellException {
+        CurrentOutput.set(out);
+        runs.reset();
+        try {
+            int number = request.executionCount();
+            if (magics.handles(request.code())) {
+                return magics.run(request.code(),
+                        new EngineMagicContext(shell, evaluator, out, number, () -> interruptRequested));
+            }
+            return evaluator.run(request.code(), number, () -> interruptRequested);
+        } finally {
+            System.out.flush();
+            System.err.flush();
+        }
+    }
+
+    private Map<String, MimeBundle> userExpressions(ExecuteRequest request, CellOutput out) {
+        var results = new LinkedHashMap<String, MimeBundle>();
+        request.userExpressions().forEach((name, code) -> {
+            try {
+                var e = evaluator.run(code, request.executionCount(), () -> interruptRequested);
+                results.put(name, e.hasValue() ? valueBundle(e) : MimeBundle.of("text/plain", ""));
+            } catch (CellException e) {
+                results.put(name, MimeBundle.of("text/plain", e.getMessage()));
+            }
+        });
+        return results;
+    }
+
+    private static MimeBundle resultBundle(String code, Evaluation result) {
+        if (result == null || !result.hasValue() || Outcomes.endsWithDisplayCall(code)) {
+            return null;
+        }
+        return valueBundle(result);
+    }
+
+    private static MimeBundle valueBundle(Evaluation e) {
+        return e.value() instanceof MimeBundle || e.value() instanceof io.jawait.display.Rich
+                ? Display.bundleOf(e.value()) : MimeBundle.of("text/plain", e.text() == null ? "" : e.text());
+    }
+
+    private boolean cellRunning() {
+        Future<Evaluation> cell = currentCell;
+        return cell != null && !cell.isDone();
+    }
+
+    @Override
+    public CompleteReply complete(String code, int cursorPos) {
+        if (cellRunning()) {
+            return new CompleteReply(List.of(), cursorPos, cursorPos, List.of());
+        }
+        try {
+            return engine.call(() -> completer.complete(code, cursorPos));
+        } catch (Exception e) {
+            return new CompleteReply(List.of(), cursorPos, cursorPos, List.of());
+        }
+    }
+
+    @Override
+    public InspectReply inspect(String code, int cursorPos, int detailLevel) {
+        if (cellRunning()) {
+            return new InspectReply(false, null);
+        }
+        try {
+            return engine.call(() -> completer.inspect(code, cursorPos, detailLevel));
+        } catch (Exception e) {
+            return new InspectReply(false, null);
+        }
+    }
+
+    @Override
+    public IsCompleteReply isComplete(String code) {
+        if (cellRunning()) {
+            return new IsCompleteReply("unknown", "");
+        }
+        try {
+            return engine.call(() -> completeness.check(code));
+        } catch (Exception e) {
+            return new IsCompleteReply("unknown", "");
+        }
+    }
+
+    @Override
+    public void interrupt() {
+        if (!cellRunning()) {
+            return;
+        }
+        interruptedAt = System.nanoTime();
+        interruptRequested = true;
+        interrupter.interrupt();
+    }
+
+    @Override
+    public void shutdown() {
+        interrupt();
+        engine.shutdown();
+        shell.close();
+    }
+}

@@ -1,0 +1,87 @@
+package io.jawait.engine;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.stream.Stream;
+import jdk.jshell.execution.LocalExecutionControl;
+
+/**
+ * JShell's local engine with three additions: exit calls in snippets are rewritten into errors, the raw value
+ * of each snippet is kept (so rich values can be displayed), and the time spent running snippet code is
+ * measured apart from compilation.
+ *
+ * <p>The snippet's own method is called through {@link #trampoline()} so that JShell's invoke (its thread
+ * group, its stop flag) stays in charge while we still see the returned object.
+ */
+final class KernelExecutionControl extends LocalExecutionControl {
+
+    /** What one invoke produced; inherited by the snippet thread JShell creates for the call. */
+    static final class Invocation {
+        final Method doit;
+        volatile Object value;
+        volatile long nanos;
+        volatile ThreadGroup group;
+
+        Invocation(Method doit) {
+            this.doit = doit;
+        }
+    }
+
+    private static final InheritableThreadLocal<Invocation> PENDING = new InheritableThreadLocal<>();
+    private static final Method TRAMPOLINE;
+
+    static {
+        try {
+            TRAMPOLINE = KernelExecutionControl.class.getMethod("trampoline");
+            // JShell's module calls it; the class is not public, so grant access here
+            TRAMPOLINE.setAccessible(true);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final SnippetRuns runs;
+
+    KernelExecutionControl(SnippetRuns runs) {
+        this.runs = runs;
+    }
+
+    @Override
+    public void load(ClassBytecodes[] cbcs)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(Stream.of(cbcs)
+                .map(c -> new ClassBytecodes(c.name(), ExitCallRewriter.rewrite(c.bytecodes())))
+                .toArray(ClassBytecodes[]::new));
+    }
+
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        var call = new Invocation(doitMethod);
+        PENDING.set(call);
+        try {
+            return super.invoke(TRAMPOLINE);
+        } finally {
+            PENDING.remove();
+            runs.record(call);
+        }
+    }
+
+    /**
+     * Runs the pending snippet method on JShell's snippet thread. Public only because JShell calls it
+     * reflectively; it rethrows the snippet's own exception so JShell sees it unwrapped.
+     */
+    public static Object trampoline() throws Throwable {
+        Invocation call = PENDING.get();
+        call.group = Thread.currentThread().getThreadGroup();
+        long start = System.nanoTime();
+        try {
+            Object value = call.doit.invoke(null);
+            call.value = value;
+            return value;
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        } finally {
+            call.nanos = System.nanoTime() - start;
+        }
+    }
+}

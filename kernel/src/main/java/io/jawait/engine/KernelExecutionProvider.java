@@ -1,0 +1,25 @@
+package io.jawait.engine;
+
+import java.util.Map;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+/** Hands JShell our {@link KernelExecutionControl}, bound to the interpreter's {@link SnippetRuns}. */
+final class KernelExecutionProvider implements ExecutionControlProvider {
+    private final SnippetRuns runs;
+
+    KernelExecutionProvider(SnippetRuns runs) {
+        this.runs = runs;
+    }
+
+    @Override
+    public String name() {
+        return "jawait";
+    }
+
+    @Override
+    public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+        return new KernelExecutionControl(runs);
+    }
+}

@@ -1,0 +1,112 @@
+package io.jawait.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.UnresolvedReferenceException;
+
+/**
+ * Formats an exception thrown by cell code like Java does, minus the frames of the kernel, of JShell and of
+ * reflection, with snippet frames given as cell lines ({@code at boom(cell 3, line 2)}).
+ */
+final class RuntimeErrors {
+    private static final List<String> HIDDEN = List.of(
+            "io.jawait.engine.", "jdk.jshell.", "java.lang.reflect.", "jdk.internal.reflect.",
+            "java.lang.invoke.", "java.lang.Thread.run", "java.lang.Thread.runWith");
+
+    private final JShell shell;
+    private final SnippetPlaces places;
+
+    RuntimeErrors(JShell shell, SnippetPlaces places) {
+        this.shell = shell;
+        this.places = places;
+    }
+
+    /** The {@code ename} Jupyter shows. */
+    static String name(JShellException e) {
+        if (e instanceof EvalException ee) {
+            return ee.getExceptionClassName();
+        }
+        return e instanceof UnresolvedReferenceException ? "UnresolvedReference" : e.getClass().getName();
+    }
+
+    /** The {@code evalue} Jupyter shows. */
+    String message(JShellException e) {
+        if (e instanceof UnresolvedReferenceException ure) {
+            var snippet = ure.getSnippet();
+            String missing = shell.unresolvedDependencies(snippet).collect(Collectors.joining(", "));
+            return "'" + Describe.declaration(snippet) + "' cannot be used until "
+                    + (missing.isEmpty() ? "its errors are fixed" : missing + " is declared");
+        }
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        return (msg + Hints.forException(name(e), msg)).strip();
+    }
+
+    List<String> traceback(JShellException e) {
+        var lines = new ArrayList<String>();
+        String prefix = "";
+        for (Throwable t = e; t != null; t = t.getCause(), prefix = "Caused by: ") {
+            lines.add(prefix + headline(t));
+            lines.addAll(frames(t.getStackTrace()));
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return lines;
+    }
+
+    private String headline(Throwable t) {
+        if (!(t instanceof JShellException e)) {
+            return t.toString();
+        }
+        String message = message(e);
+        return name(e) + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    private List<String> frames(StackTraceElement[] trace) {
+        var out = new ArrayList<String>();
+        String previous = null;
+        int repeats = 0;
+        for (StackTraceElement frame : trace) {
+            if (hidden(frame)) {
+                continue;
+            }
+            String text = "\tat " + frame(frame);
+            if (text.equals(previous)) {
+                repeats++;
+                continue;
+            }
+            if (repeats > 0) {
+                out.add("\t... (the line above repeated " + repeats + " more times)");
+                repeats = 0;
+            }
+            out.add(text);
+            previous = text;
+        }
+        if (repeats > 0) {
+            out.add("\t... (the line above repeated " + repeats + " more times)");
+        }
+        return out;
+    }
+
+    private static boolean hidden(StackTraceElement frame) {
+        String where = frame.getClassName() + "." + frame.getMethodName();
+        return HIDDEN.stream().anyMatch(where::startsWith);
+    }
+
+    private String frame(StackTraceElement frame) {
+        String file = frame.getFileName();
+        if (file == null || !file.startsWith("#")) {
+            return frame.toString();
+        }
+        var place = places.get(file.substring(1));
+        String where = place == null ? "snippet " + file
+                : "cell " + place.cell() + ", line " + place.line(frame.getLineNumber());
+        String owner = frame.getClassName().isEmpty() ? "" : frame.getClassName() + ".";
+        String method = owner + frame.getMethodName();
+        return method.isEmpty() ? where : method + "(" + where + ")";
+    }
+}

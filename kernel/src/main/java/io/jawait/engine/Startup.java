@@ -1,0 +1,62 @@
+package io.jawait.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+
+/**
+ * Prepares a fresh JShell: the imports of {@code startup.jsh} and a warm-up, so the user's first cell does not
+ * pay for loading the compiler. A start-up line that does not compile (the await helpers missing from an
+ * older build, say) is skipped and named on the kernel's own error stream; it never stops the kernel.
+ */
+final class Startup {
+    private static final String SCRIPT = "/io/jawait/startup.jsh";
+    private static final List<String> WARM_UP = List.of(
+            "int $warm = 1 + 1;",
+            "String $warmText(int n) { return \"warm\".repeat(n); }",
+            "$warmText($warm).length()",
+            "List<Integer> $warmList = new ArrayList<>(List.of(3, 1, 2)); $warmList.sort(null);");
+
+    private Startup() {}
+
+    static void run(JShell shell, CellSplitter splitter, java.io.PrintStream log) {
+        for (var unit : splitter.split(script())) {
+            for (SnippetEvent e : shell.eval(unit.source())) {
+                if (e.status() == Snippet.Status.REJECTED && e.causeSnippet() == null) {
+                    log.println("jawait: start-up line skipped (does not compile here): " + unit.source());
+                }
+            }
+        }
+        warmUp(shell, splitter);
+        var analysis = shell.sourceCodeAnalysis();
+        analysis.completionSuggestions("Str", 3, new int[1]);
+        analysis.analyzeCompletion("int y = (1 +");
+    }
+
+    private static void warmUp(JShell shell, CellSplitter splitter) {
+        var made = new ArrayList<Snippet>();
+        for (String code : WARM_UP) {
+            for (var unit : splitter.split(code)) {
+                shell.eval(unit.source()).forEach(e -> made.add(e.snippet()));
+            }
+        }
+        made.stream().distinct().forEach(s -> shell.drop(s));
+    }
+
+    static String script() {
+        try (InputStream in = Startup.class.getResourceAsStream(SCRIPT)) {
+            if (in == null) {
+                throw new IllegalStateException("the kernel jar lacks " + SCRIPT);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

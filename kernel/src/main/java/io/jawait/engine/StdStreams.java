@@ -1,0 +1,121 @@
+package io.jawait.engine;
+
+import io.jawait.display.CellOutput;
+import io.jawait.display.CurrentOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Routes {@code System.out}, {@code System.err} and {@code System.in} of the whole JVM to the cell that the
+ * writing (or reading) thread belongs to. Installed once per JVM; several interpreters share it, because
+ * each thread finds its own cell through {@link CurrentOutput}.
+ */
+final class StdStreams {
+    private static boolean installed;
+
+    private StdStreams() {}
+
+    static synchronized void install() {
+        if (installed) {
+            return;
+        }
+        PrintStream kernelOut = System.out;
+        PrintStream kernelErr = System.err;
+        System.setOut(routed(false, kernelOut));
+        System.setErr(routed(true, kernelErr));
+        System.setIn(new CellInput());
+        installed = true;
+    }
+
+    private static PrintStream routed(boolean err, PrintStream fallback) {
+        return new PrintStream(new CellStream(err, fallback), true, StandardCharsets.UTF_8);
+    }
+
+    /** Bytes to the current cell's stream; to the kernel's own stream when no cell has run yet. */
+    private static final class CellStream extends OutputStream {
+        private final boolean err;
+        private final PrintStream fallback;
+
+        CellStream(boolean err, PrintStream fallback) {
+            this.err = err;
+            this.fallback = fallback;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            CellOutput out = CurrentOutput.find();
+            if (out == null) {
+                fallback.write(b, off, len);
+                return;
+            }
+            String text = new String(b, off, len, StandardCharsets.UTF_8);
+            if (err) {
+                out.stderr(text);
+            } else {
+                out.stdout(text);
+            }
+        }
+    }
+
+    /**
+     * Lines asked of the front end through the cell's {@code input_request}. A front end that allows no input
+     * makes the read fail at once with an unchecked exception, because {@code Scanner} would silently turn an
+     * {@code IOException} into "no line found".
+     */
+    private static final class CellInput extends InputStream {
+        private final ThreadLocal<byte[]> pending = new ThreadLocal<>();
+        private final ThreadLocal<Integer> position = ThreadLocal.withInitial(() -> 0);
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            byte[] line = pending.get();
+            int pos = position.get();
+            if (line == null || pos >= line.length) {
+                line = askLine();
+                pos = 0;
+                pending.set(line);
+            }
+            int n = Math.min(len, line.length - pos);
+            System.arraycopy(line, pos, b, off, n);
+            position.set(pos + n);
+            return n;
+        }
+
+        @Override
+        public int available() {
+            byte[] line = pending.get();
+            return line == null ? 0 : line.length - position.get();
+        }
+
+        private static byte[] askLine() {
+            CellOutput out = CurrentOutput.find();
+            if (out == null) {
+                throw new UncheckedIOException(new IOException("stdin is only available inside a cell"));
+            }
+            try {
+                System.out.flush();
+                return (out.input("", false) + "\n").getBytes(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            }
+        }
+    }
+}
