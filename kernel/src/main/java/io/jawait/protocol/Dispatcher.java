@@ -1,0 +1,133 @@
+package io.jawait.protocol;
+
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Routes one request to its handler, between a busy and an idle status. Every {@code *_request} gets a
+ * {@code *_reply}, an error one when the request is unknown or bad, so no client is left waiting.
+ */
+final class Dispatcher {
+    enum Channel { SHELL, CONTROL }
+
+    /** What the socket loop does after a request. */
+    enum Next { CONTINUE, ABORT_QUEUED, SHUTDOWN }
+
+    private final Interpreter interpreter;
+    private final Session session;
+    private final IopubChannel iopub;
+    private final StdinChannel stdin;
+    private final ExecuteHandler execute;
+    private final History history;
+
+    Dispatcher(Interpreter interpreter, Session session, IopubChannel iopub, StdinChannel stdin,
+               ExecuteHandler execute, History history) {
+        this.interpreter = interpreter;
+        this.session = session;
+        this.iopub = iopub;
+        this.stdin = stdin;
+        this.execute = execute;
+        this.history = history;
+    }
+
+    Next dispatch(Message request, Channel channel, Consumer<Message> send) {
+        String type = request.type();
+        if (type.isEmpty()) {
+            KernelLog.warn(channel + ": dropped a message without msg_type");
+            return Next.CONTINUE;
+        }
+        iopub.status(request.header(), "busy");
+        try {
+            return handle(request, channel, send);
+        } catch (Throwable t) {
+            KernelLog.warn(channel + ": " + type + " failed: " + t);
+            if (type.endsWith("_request")) {
+                String evalue = t.getMessage() == null ? t.toString() : t.getMessage();
+                reply(request, send, Replies.error("BadRequest", evalue, List.of("BadRequest: " + evalue)));
+            }
+            return Next.CONTINUE;
+        } finally {
+            iopub.status(request.header(), "idle");
+        }
+    }
+
+    /** Answers an execute_request queued behind a failed cell without running it. */
+    void abort(Message request, Consumer<Message> send) {
+        iopub.status(request.header(), "busy");
+        reply(request, send, ExecuteHandler.aborted());
+        iopub.status(request.header(), "idle");
+    }
+
+    private Next handle(Message request, Channel channel, Consumer<Message> send) {
+        JsonObject c = request.content();
+        String type = request.type();
+        if (channel == Channel.CONTROL && !isControlRequest(type)) {
+            if (type.endsWith("_request")) {
+                return unknown(request, send, type + " is answered on the shell channel, not on control");
+            }
+            KernelLog.warn("control: ignored a " + type + " message");
+            return Next.CONTINUE;
+        }
+        switch (type) {
+            case "execute_request" -> {
+                return execute.handle(request, content -> reply(request, send, content))
+                        ? Next.ABORT_QUEUED : Next.CONTINUE;
+            }
+            case "kernel_info_request" -> reply(request, send, Replies.kernelInfo(interpreter));
+            case "complete_request" -> reply(request, send, Replies.complete(
+                    interpreter.complete(Json.string(c, "code", ""), Json.integer(c, "cursor_pos", 0))));
+            case "inspect_request" -> reply(request, send, Replies.inspect(interpreter.inspect(
+                    Json.string(c, "code", ""), Json.integer(c, "cursor_pos", 0), Json.integer(c, "detail_level", 0))));
+            case "is_complete_request" -> reply(request, send,
+                    Replies.isComplete(interpreter.isComplete(Json.string(c, "code", ""))));
+            case "history_request" -> reply(request, send, Replies.history(history, c));
+            case "comm_info_request" -> reply(request, send, Replies.commInfo());
+            case "comm_open" -> refuseComm(request);
+            case "comm_msg", "comm_close" -> { }
+            case "interrupt_request" -> {
+                stdin.cancel();
+                interpreter.interrupt();
+                reply(request, send, Replies.ok());
+            }
+            case "shutdown_request" -> {
+                JsonObject content = Replies.ok();
+                content.addProperty("restart", Json.bool(c, "restart", false));
+                reply(request, send, content);
+                return Next.SHUTDOWN;
+            }
+            default -> {
+                if (type.endsWith("_request")) {
+                    return unknown(request, send, "this kernel does not know " + type);
+                }
+                KernelLog.warn(channel + ": ignored a " + type + " message");
+            }
+        }
+        return Next.CONTINUE;
+    }
+
+    private static boolean isControlRequest(String type) {
+        return type.equals("interrupt_request") || type.equals("shutdown_request")
+                || type.equals("kernel_info_request");
+    }
+
+    private Next unknown(Message request, Consumer<Message> send, String why) {
+        reply(request, send, Replies.error("UnknownRequest", why, List.of("UnknownRequest: " + why)));
+        return Next.CONTINUE;
+    }
+
+    private void refuseComm(Message request) {
+        // no comm targets are registered: closing at once tells the front end the comm will never answer
+        JsonObject close = new JsonObject();
+        close.addProperty("comm_id", Json.string(request.content(), "comm_id", ""));
+        close.add("data", new JsonObject());
+        iopub.publish(request.header(), "comm_close", close);
+    }
+
+    private void reply(Message request, Consumer<Message> send, JsonObject content) {
+        String type = request.type();
+        String replyType = type.endsWith("_request")
+                ? type.substring(0, type.length() - "_request".length()) + "_reply" : type + "_reply";
+        send.accept(session.reply(request, replyType, content));
+    }
+}

@@ -1,0 +1,136 @@
+package io.jawait.protocol;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.jawait.display.MimeBundle;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+
+/**
+ * {@code execute_request}: execute_input, the cell's outputs, its result or error, then the reply. The
+ * caller publishes busy before and idle after; this class owns the execution count and the history.
+ */
+final class ExecuteHandler {
+    private static final Duration FLUSH_WAIT = Duration.ofSeconds(5);
+    private final Interpreter interpreter;
+    private final IopubChannel iopub;
+    private final StdinChannel stdin;
+    private final ScheduledExecutorService timer;
+    private final History history;
+    private int executionCount;
+
+    ExecuteHandler(Interpreter interpreter, IopubChannel iopub, StdinChannel stdin, ScheduledExecutorService timer,
+                   History history) {
+        this.interpreter = interpreter;
+        this.iopub = iopub;
+        this.stdin = stdin;
+        this.timer = timer;
+        this.history = history;
+    }
+
+    /** Runs the cell and replies; true when it failed and asked that queued cells be aborted. */
+    boolean handle(Message request, Consumer<JsonObject> reply) {
+        JsonObject c = request.content();
+        String code = Json.string(c, "code", "");
+        boolean silent = Json.bool(c, "silent", false);
+        boolean store = !silent && Json.bool(c, "store_history", true);
+        boolean allowStdin = Json.bool(c, "allow_stdin", true);
+        boolean stopOnError = Json.bool(c, "stop_on_error", true);
+        Map<String, String> expressions = userExpressions(c);
+        if (store) {
+            executionCount++;
+        }
+        int n = executionCount;
+        if (!silent) {
+            JsonObject input = new JsonObject();
+            input.addProperty("code", code);
+            input.addProperty("execution_count", n);
+            iopub.publish(request.header(), "execute_input", input);
+        }
+        KernelCellOutput out = KernelCellOutput.forRequest(request, allowStdin, iopub, timer, stdin);
+        ExecuteOutcome outcome = run(new ExecuteRequest(code, silent, store, allowStdin, expressions, n), out);
+        out.flush();
+        JsonObject content = publishOutcome(request, outcome, silent, n);
+        if (store) {
+            history.add(n, code, outcome instanceof ExecuteOutcome.Ok ok && ok.result() != null
+                    ? String.valueOf(ok.result().data().get("text/plain")) : null);
+        }
+        iopub.awaitSent(FLUSH_WAIT);
+        reply.accept(content);
+        return outcome instanceof ExecuteOutcome.Error && stopOnError;
+    }
+
+    private ExecuteOutcome run(ExecuteRequest request, KernelCellOutput out) {
+        try {
+            ExecuteOutcome outcome = interpreter.execute(request, out);
+            return outcome != null ? outcome : new ExecuteOutcome.Ok(null, Map.of());
+        } catch (Throwable t) {
+            // the engine should never throw; if it does, the cell fails and the kernel carries on
+            KernelLog.warn("the interpreter threw: " + t);
+            return new ExecuteOutcome.Error("InternalError", String.valueOf(t),
+                    List.of("InternalError: the kernel failed to run this cell: " + t));
+        }
+    }
+
+    private JsonObject publishOutcome(Message request, ExecuteOutcome outcome, boolean silent, int n) {
+        return switch (outcome) {
+            case ExecuteOutcome.Ok ok -> {
+                if (ok.result() != null && !silent) {
+                    JsonObject result = Replies.bundle(ok.result());
+                    result.addProperty("execution_count", n);
+                    iopub.publish(request.header(), "execute_result", result);
+                }
+                JsonObject reply = Replies.ok();
+                reply.addProperty("execution_count", n);
+                reply.add("user_expressions", userExpressionResults(ok.userExpressions()));
+                reply.add("payload", new JsonArray());
+                yield reply;
+            }
+            case ExecuteOutcome.Error err -> {
+                JsonObject error = Replies.error(err.ename(), err.evalue(), err.traceback());
+                error.remove("status");
+                iopub.publish(request.header(), "error", error);
+                JsonObject reply = Replies.error(err.ename(), err.evalue(), err.traceback());
+                reply.addProperty("execution_count", n);
+                yield reply;
+            }
+        };
+    }
+
+    /** The reply to an execute_request skipped because an earlier cell failed. */
+    static JsonObject aborted() {
+        JsonObject c = new JsonObject();
+        c.addProperty("status", "aborted");
+        return c;
+    }
+
+    private static Map<String, String> userExpressions(JsonObject c) {
+        Map<String, String> result = new LinkedHashMap<>();
+        JsonElement e = c.get("user_expressions");
+        if (e != null && e.isJsonObject()) {
+            for (var entry : e.getAsJsonObject().entrySet()) {
+                if (entry.getValue().isJsonPrimitive()) {
+                    result.put(entry.getKey(), entry.getValue().getAsString());
+                }
+            }
+        }
+        return result;
+    }
+
+    private static JsonObject userExpressionResults(Map<String, MimeBundle> values) {
+        JsonObject o = new JsonObject();
+        if (values != null) {
+            values.forEach((name, bundle) -> {
+                JsonObject v = Replies.bundle(bundle);
+                v.addProperty("status", "ok");
+                o.add(name, v);
+            });
+        }
+        return o;
+    }
+}
