@@ -49,12 +49,12 @@ public record TimeitRunner(long loops, int runs, int warmups) {
         long n = loops > 0 ? loops : autorange(loop);
         for (int i = 0; i < warmups; i++) {
             checkInterrupt();
-            loop.run(n);
+            loop.timeLoops(n);
         }
         long[] runNanos = new long[runs];
         for (int i = 0; i < runs; i++) {
             checkInterrupt();
-            runNanos[i] = loop.run(n);
+            runNanos[i] = loop.timeLoops(n);
         }
         return new TimeitResult(runNanos, n, compileNanos, Environment.current());
     }
@@ -64,7 +64,7 @@ public record TimeitRunner(long loops, int runs, int warmups) {
             for (long factor : new long[] {1, 2, 5}) {
                 long n = base * factor;
                 checkInterrupt();
-                if (loop.run(n) >= AUTORANGE_TARGET_NANOS || n >= 10_000_000_000L) {
+                if (loop.timeLoops(n) >= AUTORANGE_TARGET_NANOS || n >= 10_000_000_000L) {
                     return n;
                 }
             }
