@@ -66,7 +66,8 @@ final class EventLoop implements AutoCloseable {
     private void supervise() {
         while (!closed) {
             try {
-                Async.run(Async.async(thread.getName(), this::serve), Mode.LOOP);
+                // the current thread, not the field: the field is set only after start() returns, a race on the first run
+                Async.run(Async.async(Thread.currentThread().getName(), this::serve), Mode.LOOP);
             } catch (Exception | Error e) {
                 if (!closed) {
                     System.err.println("App event loop ended (" + e + "); starting a new one");
