@@ -54,7 +54,9 @@ final class Suspend {
         } catch (CompletionException e) {
             throw rethrow(e.getCause());
         } catch (CancellationException e) {
-            throw e instanceof CancelledError c ? c : new CancelledError(e.getMessage());
+            // getNow wraps the stored exception in a fresh CancellationException (JDK 25): keep the original
+            Throwable stored = e.getCause() instanceof CancellationException w ? w : e;
+            throw stored instanceof CancelledError c ? c : new CancelledError(stored.getMessage());
         }
     }
 

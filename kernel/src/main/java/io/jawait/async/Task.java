@@ -160,7 +160,8 @@ public final class Task<T> implements Awaitable<T> {
         } catch (CompletionException e) {
             return e.getCause();
         } catch (java.util.concurrent.CancellationException e) {
-            return e;
+            // getNow throws a fresh CancellationException("getNow") whose cause is the stored one (JDK 25)
+            return e.getCause() instanceof java.util.concurrent.CancellationException stored ? stored : e;
         }
     }
 
