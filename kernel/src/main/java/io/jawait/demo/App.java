@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.jawait.async.Mode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +43,7 @@ public final class App implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger backgroundDone = new AtomicInteger();
     private final AtomicInteger backgroundFailed = new AtomicInteger();
+    private final WsRoutes websockets = new WsRoutes(this);
     private int threads = DEFAULT_THREADS;
     private ExecutorService pool;
     private EventLoop loop;
@@ -98,6 +100,25 @@ public final class App implements AutoCloseable {
     }
 
     /**
+     * Adds a WebSocket endpoint at exactly {@code path}; clients connect to {@link #wsUrl(String)}.
+     *
+     * @throws IllegalArgumentException if the path does not start with /
+     */
+    public App websocket(String path, WsRoute route) {
+        websockets.add(path, route);
+        return this;
+    }
+
+    /**
+     * The {@code ws://} address of a WebSocket endpoint (WebSockets have a port of their own).
+     *
+     * @throws IllegalStateException if the app has no WebSocket route yet
+     */
+    public URI wsUrl(String path) {
+        return websockets.uri(path);
+    }
+
+    /**
      * Sets how many platform threads run sync routes (LOOP mode only); call before {@link #start()}.
      *
      * @throws IllegalArgumentException if {@code n} is not between 1 and 1000
@@ -151,7 +172,8 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Sends a GET to {@code slowPath}, then, once the app holds it, times a GET to {@code probePath}; prints
+     * Sends a GET to {@code slowPath}, then, once the app holds it, times a GET to {@code probePath} (paths or
+     * full URLs); prints
      * {@code [time] <probe> during <slow>: <seconds> s} and returns the probe's seconds (after the slow request
      * has finished too). Shows whether a slow route holds up others.
      */
@@ -163,6 +185,7 @@ public final class App implements AutoCloseable {
     @Override
     public synchronized void close() {
         server.stop(0);
+        websockets.close();
         if (loop != null) {
             loop.close();
         }

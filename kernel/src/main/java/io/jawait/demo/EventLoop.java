@@ -24,10 +24,11 @@ final class EventLoop implements AutoCloseable {
     private CompletableFuture<Void> wake = new CompletableFuture<>();
     private final Set<CompletableFuture<Object>> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
-    private final Thread thread;
+    private final String name;
 
     EventLoop(String name) {
-        thread = Thread.ofPlatform().daemon().name(name).start(this::supervise);
+        this.name = name;
+        Thread.ofPlatform().daemon().name(name).start(this::supervise);
     }
 
     /** Runs {@code body} as a task of the loop; the future completes with its outcome. */
@@ -66,8 +67,7 @@ final class EventLoop implements AutoCloseable {
     private void supervise() {
         while (!closed) {
             try {
-                // the current thread, not the field: the field is set only after start() returns, a race on the first run
-                Async.run(Async.async(Thread.currentThread().getName(), this::serve), Mode.LOOP);
+                Async.run(Async.async(name, this::serve), Mode.LOOP);
             } catch (Exception | Error e) {
                 if (!closed) {
                     System.err.println("App event loop ended (" + e + "); starting a new one");
@@ -95,13 +95,16 @@ final class EventLoop implements AutoCloseable {
             if (job == null) {
                 return;
             }
-            Async.createTask(Async.async(job.name(), () -> {
+            var task = Async.createTask(Async.async(job.name(), () -> {
                 try {
                     job.result().complete(job.body().call());
                 } catch (Throwable e) {
                     job.result().completeExceptionally(e);
                 }
             }));
+            // its outcome travels through job.result(); taking the future marks it seen, so the loop's exit
+            // does not report it as a task nobody retrieved
+            task.toFuture();
         }
     }
 

@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 public final class Http {
 
     static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final int MAX_BURST = 5000;
 
     private Http() {
     }
@@ -53,11 +54,12 @@ public final class Http {
      * Sends {@code n} GETs to {@code url} all at once, waits for all of them, prints
      * {@code [time] burst <path> x<n>: <seconds> s (<status> x <count>)} and returns the figures.
      *
-     * @throws IllegalArgumentException if {@code url} is not an absolute http(s) URL or {@code n < 1}
+     * @throws IllegalArgumentException if {@code url} is not an absolute http(s) URL or n is not 1 to 5000
      */
     public static Burst burst(String url, int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("a burst needs at least 1 request, not " + n);
+        if (n < 1 || n > MAX_BURST) {
+            throw new IllegalArgumentException("a burst is 1 to " + MAX_BURST + " requests, not " + n
+                    + " (client and server share this process, and each request holds two sockets)");
         }
         HttpRequest request = request(url).build();
         try (var client = client(true)) {

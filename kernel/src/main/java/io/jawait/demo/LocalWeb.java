@@ -108,10 +108,13 @@ public final class LocalWeb implements AutoCloseable {
     /**
      * Sets how long {@code host} waits before each reply; returns this server for chaining.
      *
-     * @throws IllegalArgumentException if the latency is negative or above 60 s
+     * @throws IllegalArgumentException if the latency is negative or above 60 s, or the host is null
      */
     public LocalWeb latency(String host, double seconds) {
         checkLatency(seconds);
+        if (host == null) {
+            throw new IllegalArgumentException("no host given; latency(seconds) sets the default for all hosts");
+        }
         latencies.put(host, seconds);
         return this;
     }

@@ -15,12 +15,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * in use. asyncpg's {@code create_pool}.
  *
  * {@snippet :
- * try (var db = AsyncDb.h2("demo"); var pool = db.pool(1)) {
- *     Coro<Void> slow() { return Async.async(() -> {
+ * var db = AsyncDb.h2("demo");
+ * var pool = db.pool(1);
+ * Coro<Void> slow() {
+ *     return Async.async(() -> {
  *         try (var conn = Async.await(pool.acquire())) { Async.await(conn.execute("SELECT pg_sleep(1)")); }
- *     }); }
- *     Async.run(Async.async(() -> { Async.gather(slow(), slow(), slow()); }));   // about 3 s: one at a time
+ *     });
  * }
+ * Async.run(Async.async(() -> { Async.gather(slow(), slow(), slow()); }));   // about 3 s: one at a time
+ * db.close();
  * }
  *
  * <p>Connections open on first need, so an idle pool costs nothing. Waiting acquirers are served first in,

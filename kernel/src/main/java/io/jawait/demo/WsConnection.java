@@ -1,6 +1,5 @@
 package io.jawait.demo;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -21,15 +20,17 @@ import java.util.concurrent.locks.ReentrantLock;
 final class WsConnection implements AutoCloseable {
 
     private final Socket socket;
+    private final String path;
     private final InputStream in;
     private final OutputStream out;
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile boolean closeSent;
     private volatile boolean closed;
 
-    WsConnection(Socket socket, InputStream in) throws IOException {
+    WsConnection(Socket socket, InputStream in, String path) throws IOException {
         this.socket = socket;
-        this.in = new BufferedInputStream(in);
+        this.path = path;
+        this.in = in;
         this.out = socket.getOutputStream();
     }
 
@@ -80,6 +81,11 @@ final class WsConnection implements AutoCloseable {
         sendFrame(WsFrames.TEXT, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The path the client asked for in its handshake, such as {@code /ws}. */
+    String path() {
+        return path;
+    }
+
     boolean isOpen() {
         return !closed && !closeSent;
     }
@@ -100,6 +106,27 @@ final class WsConnection implements AutoCloseable {
         if (code != 1000 && code != 1001) {
             closeSocket();
         }
+    }
+
+    /**
+     * Ends a connection whose session is over: sends a normal close (1000) and reads until the client answers,
+     * for at most {@code timeoutMillis}, before closing the socket. Closing the socket at once could reset the
+     * connection before the client has read the close frame.
+     */
+    void finish(int timeoutMillis) {
+        close(1000, "bye");
+        try {
+            socket.setSoTimeout(timeoutMillis);
+            while (!closed) {
+                var frame = WsFrames.read(in);
+                if (frame.opcode() == WsFrames.CLOSE) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // timeout, reset or a bad frame: the socket is closed just below either way
+        }
+        closeSocket();
     }
 
     /** Closes the socket at once, as a server that is shutting down does after saying so. */

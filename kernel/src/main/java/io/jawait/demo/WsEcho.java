@@ -6,9 +6,9 @@ import java.net.URI;
  * A WebSocket echo server on 127.0.0.1: every text message {@code m} is answered with {@code "echo: m"}.
  *
  * {@snippet :
- * try (var echo = WsEcho.start()) {
- *     var ws = Ws.connect(echo.uri()).join();  // or await(Ws.connect(echo.uri())) inside a coroutine
- *     // send "Hello" and the reply is "echo: Hello"
+ * try (var echo = WsEcho.start(); var ws = Async.await(Ws.connect(echo.uri()))) {
+ *     Async.await(ws.send("Hello"));
+ *     System.out.println(Async.await(ws.recv()));   // echo: Hello
  * }
  * }
  *

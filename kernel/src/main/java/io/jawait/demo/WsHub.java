@@ -10,8 +10,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * every connected client, {@code count} times, then closes all connections normally (status 1000).
  *
  * {@snippet :
- * try (var hub = WsHub.start(0.5, 4, 100)) {   // starts ticking once 100 clients are connected
- *     // each of the 100 clients receives "tick 1/4" ... "tick 4/4", then the connection closes
+ * try (var hub = WsHub.start(0.5, 4)) {          // 4 ticks, 0.5 s apart, from the first connection on
+ *     try (var feed = Async.await(Ws.connect(hub.uri()))) {
+ *         for (String m; (m = Async.await(feed.recv())) != null; ) {
+ *             System.out.println(m);                  // tick 1/4 ... tick 4/4, then the hub closes
+ *         }
+ *     }
  * }
  * }
  *

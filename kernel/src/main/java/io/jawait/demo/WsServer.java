@@ -1,5 +1,6 @@
 package io.jawait.demo;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,11 +96,12 @@ final class WsServer implements AutoCloseable {
         WsConnection connection = null;
         try (socket) {
             socket.setTcpNoDelay(true);
-            InputStream in = socket.getInputStream();
-            if (!handshake(socket, in)) {
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            String path = handshake(socket, in);
+            if (path == null) {
                 return;
             }
-            connection = new WsConnection(socket, in);
+            connection = new WsConnection(socket, in, path);
             open.add(connection);
             onOpen.accept(connection);
             session.run(connection);
@@ -108,12 +110,13 @@ final class WsServer implements AutoCloseable {
         } finally {
             if (connection != null) {
                 open.remove(connection);
-                connection.close(1000, "bye");
+                connection.finish(2000);
             }
         }
     }
 
-    private static boolean handshake(Socket socket, InputStream in) throws IOException {
+    /** Answers the opening handshake; the request's path if it was a valid upgrade, otherwise null. */
+    private static String handshake(Socket socket, InputStream in) throws IOException {
         String head = readHead(in);
         Map<String, String> headers = new HashMap<>();
         String[] lines = head == null ? new String[] {""} : head.split("\r\n");
@@ -125,7 +128,7 @@ final class WsServer implements AutoCloseable {
             }
         }
         String key = headers.get("sec-websocket-key");
-        boolean ok = lines[0].startsWith("GET ") && key != null
+        boolean ok = lines[0].matches("GET /\\S* HTTP/1\\.1") && key != null
                 && "websocket".equalsIgnoreCase(headers.get("upgrade"))
                 && "13".equals(headers.get("sec-websocket-version"));
         String reply = ok
@@ -135,7 +138,7 @@ final class WsServer implements AutoCloseable {
                         + " Sec-WebSocket-Version: 13\n");
         socket.getOutputStream().write(reply.getBytes(StandardCharsets.ISO_8859_1));
         socket.getOutputStream().flush();
-        return ok;
+        return ok ? lines[0].split(" ")[1].split("\\?")[0] : null;
     }
 
     private static String badRequest(String text) {
@@ -143,7 +146,7 @@ final class WsServer implements AutoCloseable {
                 + text.length() + "\r\n\r\n" + text;
     }
 
-    /** Reads up to the blank line that ends the request head, byte by byte so no frame byte is consumed. */
+    /** Reads up to the blank line that ends the request head; the same buffered stream then reads frames. */
     private static String readHead(InputStream in) throws IOException {
         var head = new ByteArrayOutputStream();
         int matched = 0;
