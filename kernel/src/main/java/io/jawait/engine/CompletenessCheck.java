@@ -40,10 +40,11 @@ final class CompletenessCheck {
         return new IsCompleteReply("complete", "");
     }
 
-    /** False when JShell cannot even parse the snippet ({@code int 1x = 2;}); type errors still parse. */
+    /** False when the snippet is malformed ({@code int 1x = 2;}); unknown names and type errors still parse. */
     private boolean parses(String source) {
-        return source == null || analysis.sourceToSnippets(source).stream()
-                .noneMatch(s -> s.kind() == Snippet.Kind.ERRONEOUS);
+        return source == null
+                || analysis.sourceToSnippets(source).stream().noneMatch(s -> s.kind() == Snippet.Kind.ERRONEOUS)
+                || JavaSyntax.parses(source);
     }
 
     /** How many brackets are open at the end, ignoring those inside strings, chars and comments. */

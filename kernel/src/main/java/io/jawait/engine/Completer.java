@@ -45,6 +45,7 @@ final class Completer {
         suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
                 .forEach(s -> matches.add(s.continuation()));
         suggestions.forEach(s -> matches.add(s.continuation()));
+        addKeywords(code, anchor[0], cursor, matches);
         var variables = shell.variables().map(v -> v.name()).toList();
         var types = new ArrayList<CompleteReply.Completion>();
         int looked = 0;
@@ -65,8 +66,7 @@ final class Completer {
             String help = magics.help(magicName(code, Math.max(start, code.indexOf('%'))));
             return help == null ? new InspectReply(false, null) : new InspectReply(true, MimeBundle.of("text/plain", help));
         }
-        int at = endOfName(code, cursor);
-        List<Documentation> docs = analysis.documentation(code, at, true);
+        List<Documentation> docs = documentation(code, cursor);
         if (docs.isEmpty()) {
             return new InspectReply(false, null);
         }
@@ -80,9 +80,39 @@ final class Completer {
         return new InspectReply(true, MimeBundle.of("text/plain", text.toString().strip()));
     }
 
+    /**
+     * JShell documents a method only with the cursor inside its argument list, so also try just past the
+     * {@code (} that follows the name under the cursor.
+     */
+    private List<Documentation> documentation(String code, int cursor) {
+        int end = endOfName(code, cursor);
+        int paren = end;
+        while (paren < code.length() && Character.isWhitespace(code.charAt(paren))) {
+            paren++;
+        }
+        for (int at : new int[] {cursor, end, paren < code.length() && code.charAt(paren) == '(' ? paren + 1 : -1}) {
+            if (at >= 0) {
+                var docs = analysis.documentation(code, at, true);
+                if (!docs.isEmpty()) {
+                    return docs;
+                }
+            }
+        }
+        return List.of();
+    }
+
     private String firstSignature(String code, int cursor) {
         var docs = analysis.documentation(code, cursor, false);
         return docs.isEmpty() ? "" : docs.getFirst().signature();
+    }
+
+    /** JShell suggests no keywords; offer them where a statement or type may start (not after a dot). */
+    private static void addKeywords(String code, int start, int cursor, Set<String> matches) {
+        String prefix = code.substring(start, cursor);
+        if (prefix.isEmpty() || (start > 0 && code.charAt(start - 1) == '.')) {
+            return;
+        }
+        KEYWORDS.stream().filter(k -> k.startsWith(prefix) && !k.equals(prefix)).sorted().forEach(matches::add);
     }
 
     private static String kindOf(String continuation, List<String> variables) {

@@ -22,6 +22,8 @@ abstract class EngineTestKit {
     @BeforeAll
     static void startInterpreter() {
         interpreter = new JShellInterpreter(MagicRunner.NONE);
+        // start-up runs in the background; tests measure cells, not start-up
+        interpreter.execute(new ExecuteRequest("0", false, false, false, Map.of(), 0), new RecordingOutput(false));
     }
 
     @AfterAll

@@ -1,0 +1,59 @@
+package io.jawait.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class CompletionTest extends EngineTestKit {
+
+    @Test
+    void completes_methods_with_their_kind_and_signature() {
+        var reply = interpreter.complete("Math.ma", 7);
+        assertTrue(reply.matches().contains("max("), reply.matches().toString());
+        assertEquals(5, reply.cursorStart());
+        var max = reply.types().stream().filter(c -> c.text().equals("max(")).findFirst().orElseThrow();
+        assertEquals("method", max.type());
+        assertTrue(max.signature().contains("max("), max.signature());
+    }
+
+    @Test
+    void completes_variables_classes_and_keywords_with_their_kinds() {
+        execSuccess("int completionTarget = 1;");
+        assertEquals("variable", kindOf("completionTa", "completionTarget"));
+        assertEquals("class", kindOf("StringBuil", "StringBuilder"));
+        assertEquals("keyword", kindOf("whil", "while"));
+    }
+
+    private String kindOf(String code, String match) {
+        var reply = interpreter.complete(code, code.length());
+        return reply.types().stream().filter(c -> c.text().equals(match)).findFirst()
+                .orElseThrow(() -> new AssertionError(match + " not in " + reply.matches())).type();
+    }
+
+    @Test
+    void inspection_gives_signature_and_javadoc_from_the_jdk_sources() {
+        var reply = interpreter.inspect("Math.max(1, 2)", 6, 0);
+        assertTrue(reply.found());
+        String text = (String) reply.data().data().get("text/plain");
+        assertTrue(text.contains("int max(int a, int b)") || text.contains("max(int"), text);
+        assertTrue(text.contains("Returns the greater of two"), "Javadoc from lib/src.zip: " + text);
+    }
+
+    @Test
+    void is_complete_tells_incomplete_invalid_and_complete_apart() {
+        var open = interpreter.isComplete("int y = (1 +");
+        assertEquals("incomplete", open.status());
+        assertEquals("    ", open.indent());
+        assertEquals("invalid", interpreter.isComplete("int 1x = 2;").status());
+        assertEquals("complete", interpreter.isComplete("int z = 1;\nz + 1").status());
+        assertEquals("incomplete", interpreter.isComplete("void f() {\n  if (true) {").status());
+        assertEquals("        ", interpreter.isComplete("void f() {\n  if (true) {").indent());
+    }
+
+    @Test
+    void percent_at_line_start_is_a_magic_but_in_an_expression_it_is_remainder() {
+        assertTrue(interpreter.complete("%ti", 3).types().stream().allMatch(c -> c.type().equals("magic")));
+        assertTrue(interpreter.complete("int r = 7 %", 11).types().stream().noneMatch(c -> c.type().equals("magic")));
+    }
+}

@@ -1,0 +1,83 @@
+package io.jawait.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ErrorReportingTest extends EngineTestKit {
+
+    @Test
+    void compile_error_names_cell_line_and_column_and_marks_the_source() {
+        var e = execError("int fine = 1;\nint bad = \"text\";");
+        assertEquals("CompilationError", e.ename());
+        String first = e.traceback().get(0);
+        assertTrue(first.startsWith("cell " + count + ", line 2, column 11: "), first);
+        assertEquals("    int bad = \"text\";", e.traceback().get(1));
+        assertEquals("              ^", e.traceback().get(2));
+    }
+
+    @Test
+    void the_cell_stops_at_the_first_failing_snippet() {
+        execError("int beforeFailure = 1;\nint x = undefinedThing;\nint afterFailure = 2;");
+        assertEquals("1", execSuccess("beforeFailure"));
+        assertEquals("CompilationError", execError("afterFailure").ename());
+    }
+
+    @Test
+    void runtime_exception_shows_type_message_and_cell_lines_without_kernel_frames() {
+        execSuccess("// a comment first\n\nvoid boom() {\n    throw new IllegalStateException(\"bad state\");\n}");
+        int defined = count;
+        var e = execError("int a = 1;\nboom();");
+        assertEquals("java.lang.IllegalStateException", e.ename());
+        assertEquals("bad state", e.evalue());
+        String trace = traceback(e);
+        assertTrue(trace.contains("at boom(cell " + defined + ", line 4)"), trace);
+        assertTrue(trace.contains("at cell " + count + ", line 2"), trace);
+        assertFalse(trace.contains("jdk.jshell"), trace);
+        assertFalse(trace.contains("io.jawait"), trace);
+        assertFalse(trace.contains("reflect"), trace);
+    }
+
+    @Test
+    void causes_are_included() {
+        var e = execError("throw new RuntimeException(\"outer\", new java.io.IOException(\"inner\"));");
+        assertTrue(traceback(e).contains("Caused by: java.io.IOException: inner"), traceback(e));
+    }
+
+    @Test
+    void library_frames_stay_in_the_trace() {
+        var e = execError("Integer.parseInt(\"x1\")");
+        assertEquals("java.lang.NumberFormatException", e.ename());
+        assertTrue(traceback(e).contains("java.lang.Integer.parseInt"), traceback(e));
+    }
+
+    @Test
+    void using_a_method_with_unresolved_references_is_reported_clearly() {
+        assertEquals(null, execSuccess("int later() { return notYetDeclared * 2; }"));
+        assertTrue(last.stderr().contains("notYetDeclared"), last.stderr());
+        var e = execError("later()");
+        assertEquals("UnresolvedReference", e.ename());
+        assertTrue(e.evalue().contains("variable notYetDeclared"), e.evalue());
+        execSuccess("int notYetDeclared = 21;");
+        assertEquals("42", execSuccess("later()"));
+    }
+
+    @Test
+    void a_class_waiting_for_an_undeclared_type_says_so_when_used() {
+        execSuccess("class Holder { Missing m; }");
+        assertTrue(last.stderr().contains("class Holder was defined, but cannot be used until class Missing is declared"),
+                last.stderr());
+        var e = execError("new Holder()");
+        assertTrue(traceback(e).contains("class Holder is declared but cannot be used until class Missing is declared"),
+                traceback(e));
+        assertFalse(traceback(e).contains("location: class \n"), traceback(e));
+    }
+
+    @Test
+    void an_unterminated_cell_is_a_clear_compile_error() {
+        var e = execError("int y = (1 +");
+        assertEquals("CompilationError", e.ename());
+    }
+}

@@ -1,0 +1,96 @@
+package io.jawait.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jawait.protocol.ExecuteOutcome;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OutputAndDisplayTest extends EngineTestKit {
+
+    @Test
+    void a_rich_value_shows_its_bundle() {
+        execSuccess("""
+                record Bold(String s) implements Rich {
+                    public MimeBundle toMimeBundle() { return MimeBundle.of("text/plain", s).with("text/html", "<b>" + s + "</b>"); }
+                }
+                """);
+        var bundle = execBundle("new Bold(\"hi\")");
+        assertEquals("<b>hi</b>", bundle.data().get("text/html"));
+        assertEquals("hi", bundle.data().get("text/plain"));
+    }
+
+    @Test
+    void a_mime_bundle_value_is_shown_as_it_is() {
+        var bundle = execBundle("MimeBundle.of(\"text/markdown\", \"# title\")");
+        assertEquals(Map.of("text/markdown", "# title"), bundle.data());
+    }
+
+    @Test
+    void display_helpers_publish_each_mime_type() {
+        assertNull(execSuccess("html(\"<i>x</i>\"); svg(\"<svg/>\"); markdown(\"*m*\"); png(new byte[] {1, 2}); json(\"{\\\"a\\\": [1, 2]}\");"));
+        var shown = last.displays().stream().map(d -> d.bundle().data()).toList();
+        assertEquals("<i>x</i>", shown.get(0).get("text/html"));
+        assertEquals("<svg/>", shown.get(1).get("image/svg+xml"));
+        assertEquals("*m*", shown.get(2).get("text/markdown"));
+        assertEquals("AQI=", shown.get(3).get("image/png"));
+        assertEquals(Map.of("a", List.of(1L, 2L)), shown.get(4).get("application/json"));
+    }
+
+    @Test
+    void display_returns_an_id_that_update_display_replaces_in_place() {
+        assertNull(execSuccess("String shownId = display(\"first\");"));
+        var first = last.displays().getFirst();
+        execSuccess("updateDisplay(shownId, \"second\");");
+        var update = last.displays().getFirst();
+        assertEquals(first.displayId(), update.displayId());
+        assertTrue(update.update());
+        assertEquals("second", update.bundle().data().get("text/plain"));
+    }
+
+    @Test
+    void a_cell_ending_in_display_shows_no_id_as_its_result() {
+        assertNull(execSuccess("display(42)"));
+        assertEquals(1, last.displays().size());
+    }
+
+    @Test
+    void bad_json_is_a_clear_error() {
+        var e = execError("json(\"{not json\")");
+        assertEquals("java.lang.IllegalArgumentException", e.ename());
+        assertTrue(e.evalue().startsWith("json(...) was given text that is not JSON"), e.evalue());
+    }
+
+    @Test
+    void a_thread_started_by_a_cell_prints_to_that_cell_after_it_ended() throws Exception {
+        var first = new RecordingOutput(false);
+        exec("var go = new CountDownLatch(1); var done = new CountDownLatch(1);"
+                + "Thread.ofVirtual().start(() -> { try { go.await(); } catch (InterruptedException e) {} System.out.println(\"late\"); done.countDown(); });", first);
+        var second = new RecordingOutput(false);
+        assertTrue(exec("go.countDown(); done.await(5, TimeUnit.SECONDS)", second) instanceof ExecuteOutcome.Ok);
+        assertEquals("late\n", first.stdout());
+        assertEquals("", second.stdout());
+    }
+
+    @Test
+    void stdin_reads_lines_through_the_front_end() {
+        var out = new RecordingOutput(true, "Ada", "42");
+        var outcome = (ExecuteOutcome.Ok) exec("""
+                var scanner = new Scanner(System.in);
+                String who = scanner.nextLine();
+                var reader = new BufferedReader(new InputStreamReader(System.in));
+                who + " " + (Integer.parseInt(reader.readLine()) + 1)
+                """, out);
+        assertEquals("\"Ada 43\"", outcome.result().data().get("text/plain"));
+    }
+
+    @Test
+    void stdin_fails_at_once_when_the_front_end_allows_none() {
+        var e = (ExecuteOutcome.Error) exec("new Scanner(System.in).nextLine()", new RecordingOutput(false));
+        assertEquals("java.io.UncheckedIOException", e.ename());
+        assertTrue(e.evalue().contains("does not accept input"), e.evalue());
+    }
+}
