@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jawait.protocol.Interpreter;
+import io.jawait.runner.FakeInterpreter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -35,6 +41,22 @@ class MainTest {
     void a_missing_connection_file_is_a_clear_error() {
         assertEquals(1, main("kernel", "/nonexistent/kernel-1.json"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot start the kernel"));
+    }
+
+    @Test
+    void a_port_already_in_use_is_a_clear_error(@TempDir Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            Path file = dir.resolve("kernel.json");
+            Files.writeString(file, """
+                    {"shell_port": %d, "iopub_port": %d, "stdin_port": %d, "control_port": %d, "hb_port": %d,
+                     "ip": "127.0.0.1", "key": "k", "transport": "tcp", "signature_scheme": "hmac-sha256"}"""
+                    .formatted(port, port, port, port, port));
+            assertEquals(1, Main.run(new String[] {"kernel", file.toString()}, FakeInterpreter::new,
+                    new PrintStream(new ByteArrayOutputStream()), errStream));
+        }
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("cannot listen on tcp://127.0.0.1:"), text);
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.jawait.protocol;
 
 import com.google.gson.JsonObject;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Routes one request to its handler, between a busy and an idle status. Every {@code *_request} gets a
@@ -31,7 +30,7 @@ final class Dispatcher {
         this.history = history;
     }
 
-    Next dispatch(Message request, Channel channel, Consumer<Message> send) {
+    Next dispatch(Message request, Channel channel, Replier send) {
         String type = request.type();
         if (type.isEmpty()) {
             KernelLog.warn(channel + ": dropped a message without msg_type");
@@ -53,14 +52,13 @@ final class Dispatcher {
     }
 
     /** Answers an execute_request queued behind a failed cell without running it. */
-    void abort(Message request, Consumer<Message> send) {
+    void abort(Message request, Replier send) {
         iopub.status(request.header(), "busy");
         reply(request, send, ExecuteHandler.aborted());
         iopub.status(request.header(), "idle");
     }
 
-    private Next handle(Message request, Channel channel, Consumer<Message> send) {
-        JsonObject c = request.content();
+    private Next handle(Message request, Channel channel, Replier send) {
         String type = request.type();
         if (channel == Channel.CONTROL && !isControlRequest(type)) {
             if (type.endsWith("_request")) {
@@ -69,41 +67,53 @@ final class Dispatcher {
             KernelLog.warn("control: ignored a " + type + " message");
             return Next.CONTINUE;
         }
-        switch (type) {
-            case "execute_request" -> {
-                return execute.handle(request, content -> reply(request, send, content))
-                        ? Next.ABORT_QUEUED : Next.CONTINUE;
-            }
-            case "kernel_info_request" -> reply(request, send, Replies.kernelInfo(interpreter));
-            case "complete_request" -> reply(request, send, Replies.complete(
-                    interpreter.complete(Json.string(c, "code", ""), Json.integer(c, "cursor_pos", 0))));
-            case "inspect_request" -> reply(request, send, Replies.inspect(interpreter.inspect(
-                    Json.string(c, "code", ""), Json.integer(c, "cursor_pos", 0), Json.integer(c, "detail_level", 0))));
-            case "is_complete_request" -> reply(request, send,
-                    Replies.isComplete(interpreter.isComplete(Json.string(c, "code", ""))));
-            case "history_request" -> reply(request, send, Replies.history(history, c));
-            case "comm_info_request" -> reply(request, send, Replies.commInfo());
+        return switch (type) {
+            case "execute_request" -> execute.handle(request, content -> reply(request, send, content), send::holdQueued)
+                    ? Next.ABORT_QUEUED : Next.CONTINUE;
+            case "interrupt_request" -> interrupt(request, send);
+            case "shutdown_request" -> shutdown(request, send);
             case "comm_open" -> refuseComm(request);
-            case "comm_msg", "comm_close" -> { }
-            case "interrupt_request" -> {
-                stdin.cancel();
-                interpreter.interrupt();
-                reply(request, send, Replies.ok());
-            }
-            case "shutdown_request" -> {
-                JsonObject content = Replies.ok();
-                content.addProperty("restart", Json.bool(c, "restart", false));
-                reply(request, send, content);
-                return Next.SHUTDOWN;
-            }
-            default -> {
-                if (type.endsWith("_request")) {
-                    return unknown(request, send, "this kernel does not know " + type);
-                }
-                KernelLog.warn(channel + ": ignored a " + type + " message");
-            }
+            case "comm_msg", "comm_close" -> Next.CONTINUE;
+            default -> answer(request, channel, send);
+        };
+    }
+
+    /** Requests answered by one reply computed from the request alone. */
+    private Next answer(Message request, Channel channel, Replier send) {
+        JsonObject c = request.content();
+        JsonObject content = switch (request.type()) {
+            case "kernel_info_request" -> Replies.kernelInfo(interpreter);
+            case "complete_request" -> Replies.complete(
+                    interpreter.complete(Json.string(c, "code", ""), Json.integer(c, "cursor_pos", 0)));
+            case "inspect_request" -> Replies.inspect(interpreter.inspect(Json.string(c, "code", ""),
+                    Json.integer(c, "cursor_pos", 0), Json.integer(c, "detail_level", 0)));
+            case "is_complete_request" -> Replies.isComplete(interpreter.isComplete(Json.string(c, "code", "")));
+            case "history_request" -> Replies.history(history, c);
+            case "comm_info_request" -> Replies.commInfo();
+            default -> null;
+        };
+        if (content != null) {
+            reply(request, send, content);
+        } else if (request.type().endsWith("_request")) {
+            unknown(request, send, "this kernel does not know " + request.type());
+        } else {
+            KernelLog.warn(channel + ": ignored a " + request.type() + " message");
         }
         return Next.CONTINUE;
+    }
+
+    private Next interrupt(Message request, Replier send) {
+        stdin.cancel();
+        interpreter.interrupt();
+        reply(request, send, Replies.ok());
+        return Next.CONTINUE;
+    }
+
+    private Next shutdown(Message request, Replier send) {
+        JsonObject content = Replies.ok();
+        content.addProperty("restart", Json.bool(request.content(), "restart", false));
+        reply(request, send, content);
+        return Next.SHUTDOWN;
     }
 
     private static boolean isControlRequest(String type) {
@@ -111,23 +121,24 @@ final class Dispatcher {
                 || type.equals("kernel_info_request");
     }
 
-    private Next unknown(Message request, Consumer<Message> send, String why) {
+    private Next unknown(Message request, Replier send, String why) {
         reply(request, send, Replies.error("UnknownRequest", why, List.of("UnknownRequest: " + why)));
         return Next.CONTINUE;
     }
 
-    private void refuseComm(Message request) {
+    private Next refuseComm(Message request) {
         // no comm targets are registered: closing at once tells the front end the comm will never answer
         JsonObject close = new JsonObject();
         close.addProperty("comm_id", Json.string(request.content(), "comm_id", ""));
         close.add("data", new JsonObject());
         iopub.publish(request.header(), "comm_close", close);
+        return Next.CONTINUE;
     }
 
-    private void reply(Message request, Consumer<Message> send, JsonObject content) {
+    private void reply(Message request, Replier send, JsonObject content) {
         String type = request.type();
         String replyType = type.endsWith("_request")
                 ? type.substring(0, type.length() - "_request".length()) + "_reply" : type + "_reply";
-        send.accept(session.reply(request, replyType, content));
+        send.send(session.reply(request, replyType, content));
     }
 }

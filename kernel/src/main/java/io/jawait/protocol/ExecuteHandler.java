@@ -34,7 +34,7 @@ final class ExecuteHandler {
     }
 
     /** Runs the cell and replies; true when it failed and asked that queued cells be aborted. */
-    boolean handle(Message request, Consumer<JsonObject> reply) {
+    boolean handle(Message request, Consumer<JsonObject> reply, Runnable holdQueued) {
         JsonObject c = request.content();
         String code = Json.string(c, "code", "");
         boolean silent = Json.bool(c, "silent", false);
@@ -47,10 +47,7 @@ final class ExecuteHandler {
         }
         int n = executionCount;
         if (!silent) {
-            JsonObject input = new JsonObject();
-            input.addProperty("code", code);
-            input.addProperty("execution_count", n);
-            iopub.publish(request.header(), "execute_input", input);
+            publishInput(request, code, n);
         }
         KernelCellOutput out = KernelCellOutput.forRequest(request, allowStdin, iopub, timer, stdin);
         ExecuteOutcome outcome = run(new ExecuteRequest(code, silent, store, allowStdin, expressions, n), out);
@@ -60,9 +57,21 @@ final class ExecuteHandler {
             history.add(n, code, outcome instanceof ExecuteOutcome.Ok ok && ok.result() != null
                     ? String.valueOf(ok.result().data().get("text/plain")) : null);
         }
+        boolean abortQueued = outcome instanceof ExecuteOutcome.Error && stopOnError;
+        if (abortQueued) {
+            holdQueued.run();
+        }
+        // the reply travels on shell, the outputs on iopub: a client reading the reply must find them sent
         iopub.awaitSent(FLUSH_WAIT);
         reply.accept(content);
-        return outcome instanceof ExecuteOutcome.Error && stopOnError;
+        return abortQueued;
+    }
+
+    private void publishInput(Message request, String code, int n) {
+        JsonObject input = new JsonObject();
+        input.addProperty("code", code);
+        input.addProperty("execution_count", n);
+        iopub.publish(request.header(), "execute_input", input);
     }
 
     private ExecuteOutcome run(ExecuteRequest request, KernelCellOutput out) {

@@ -46,7 +46,7 @@ public final class Kernel {
         // a slow subscriber must never cost a message: the final idle status included
         iopubSocket.setSndHWM(0);
         iopubSocket.setLinger(1000);
-        iopubSocket.bind(info.endpoint(info.iopubPort()));
+        bind(iopubSocket, info.iopubPort());
         iopub = new IopubChannel(iopubSocket, codec, session);
         stdin = new StdinChannel(stdinSocket, codec, session);
         History history = new History();
@@ -62,8 +62,18 @@ public final class Kernel {
     private ZMQ.Socket bind(SocketType type, int port) {
         ZMQ.Socket s = context.socket(type);
         s.setLinger(1000);
-        s.bind(info.endpoint(port));
+        bind(s, port);
         return s;
+    }
+
+    private void bind(ZMQ.Socket s, int port) {
+        try {
+            s.bind(info.endpoint(port));
+        } catch (RuntimeException e) {
+            s.close();
+            throw new IllegalStateException("cannot listen on " + info.endpoint(port) + " (" + e.getMessage()
+                    + "); is another kernel using this connection file?", e);
+        }
     }
 
     private static void thread(String name, Runnable body, boolean daemon) {

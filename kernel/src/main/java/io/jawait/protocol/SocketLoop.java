@@ -1,7 +1,8 @@
 package io.jawait.protocol;
 
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 import zmq.ZError;
@@ -16,7 +17,8 @@ final class SocketLoop implements Runnable {
     private final Dispatcher dispatcher;
     private final Dispatcher.Channel channel;
     private final Kernel kernel;
-    private final Consumer<Message> send;
+    private final Replier send;
+    private final Deque<List<byte[]>> held = new ArrayDeque<>();
 
     SocketLoop(ZMQ.Socket socket, WireCodec codec, Dispatcher dispatcher, Dispatcher.Channel channel,
                Kernel kernel) {
@@ -25,7 +27,18 @@ final class SocketLoop implements Runnable {
         this.dispatcher = dispatcher;
         this.channel = channel;
         this.kernel = kernel;
-        this.send = m -> Frames.send(socket, codec.encode(m));
+        this.send = new Replier() {
+            public void send(Message reply) {
+                Frames.send(socket, codec.encode(reply));
+            }
+
+            public void holdQueued() {
+                List<byte[]> frames;
+                while ((frames = Frames.receive(socket, ZMQ.DONTWAIT)) != null) {
+                    held.add(frames);
+                }
+            }
+        };
     }
 
     @Override
@@ -62,12 +75,12 @@ final class SocketLoop implements Runnable {
     }
 
     /**
-     * After a failed cell with stop_on_error, the execute requests already waiting are answered "aborted",
-     * as ipykernel does; reading without blocking takes exactly what was queued before the failure.
+     * After a failed cell with stop_on_error, the execute requests that were waiting when it failed are
+     * answered "aborted", as ipykernel does; other requests among them are served as usual.
      */
     private void abortQueued() {
-        List<byte[]> frames;
-        while (!kernel.stopping() && (frames = Frames.receive(socket, ZMQ.DONTWAIT)) != null) {
+        while (!kernel.stopping() && !held.isEmpty()) {
+            List<byte[]> frames = held.poll();
             try {
                 Message request = codec.decode(frames);
                 if (request.type().equals("execute_request")) {
@@ -80,5 +93,6 @@ final class SocketLoop implements Runnable {
             }
             serve(frames);
         }
+        held.clear();
     }
 }

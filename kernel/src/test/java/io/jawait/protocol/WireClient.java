@@ -81,6 +81,18 @@ final class WireClient implements AutoCloseable {
         }
     }
 
+    /**
+     * A heartbeat round trip: the kernel's single I/O thread has then taken in what this client sent before
+     * on other sockets, so requests sent earlier are queued in the kernel, not still on the wire.
+     */
+    void roundTripAfterSends() {
+        byte[] ping = session.id().getBytes(StandardCharsets.US_ASCII);
+        hb.send(ping, 0);
+        if (hb.recv(0) == null) {
+            throw new AssertionError("no heartbeat within " + WAIT);
+        }
+    }
+
     /** iopub messages for one request, up to and including its idle status. */
     List<Message> iopubUntilIdle(Message request) {
         List<Message> seen = new ArrayList<>();

@@ -17,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** Cells are commands: {@code print X}, {@code value X}, {@code fail}, {@code display ID X},
  *  {@code update ID X}, {@code input}, {@code spin} (until interrupted). */
-final class FakeInterpreter implements Interpreter {
+public final class FakeInterpreter implements Interpreter {
     final List<String> ran = new ArrayList<>();
     final CountDownLatch interrupted = new CountDownLatch(1);
     boolean shutDown;
