@@ -43,7 +43,8 @@ class ConformanceTests(jupyter_kernel_test.KernelTests):
     code_inspect_sample = pick("Math.max(", "print(")
     def execute_helper(self, code, timeout=TIMEOUT, silent=False, store_history=True, stop_on_error=True):
         """The same checks as jupyter_kernel_test's, but each iopub message may take seconds, not 0.1 s: on a
-        two-core machine shared with builds the idle status can trail the reply by more than that."""
+        two-core machine shared with builds the idle status can trail the reply by more than that. Messages
+        of earlier requests are skipped by their parent id."""
         msg_id = self.kc.execute(code=code, silent=silent, store_history=store_history,
                                  stop_on_error=stop_on_error)
         reply = self.get_non_kernel_info_reply(timeout=timeout)
@@ -55,6 +56,8 @@ class ConformanceTests(jupyter_kernel_test.KernelTests):
                 msg = self.kc.get_iopub_msg(timeout=max(0.01, deadline - time.monotonic()))
             except Empty:
                 self.fail(f"no idle status within {timeout} s after {code!r}")
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue  # status of an earlier request (completion, kernel_info) that flush_channels missed
             validate_message(msg, msg["msg_type"], msg_id)
             if msg["msg_type"] == "status":
                 states.append(msg["content"]["execution_state"])
