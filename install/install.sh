@@ -101,9 +101,7 @@ if command -v jupyter >/dev/null 2>&1 && jupyter kernelspec --version >/dev/null
     --prefix) args+=(--prefix "$prefix") ;;
   esac
   jupyter kernelspec install "${args[@]}" "$spec" >/dev/null
-  target="$(jupyter kernelspec list --json 2>/dev/null | "$(jupyter_python)" -c \
-    'import json,sys; print(json.load(sys.stdin)["kernelspecs"]["jawait"]["resource_dir"])' 2>/dev/null \
-    || echo "$(kernels_dir)/$kernel_name")"
+  target="$(kernels_dir)/$kernel_name"
 else
   target="$(kernels_dir)/$kernel_name"
   mkdir -p "$target"
@@ -121,11 +119,18 @@ train() {
     && "$java" -XX:AOTMode=create "-XX:AOTConfiguration=$config" "-XX:AOTCache=$cache" -Xlog:aot=error \
        -jar "$jar" >/dev/null
 }
-if [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ]; then
-  rm -f "$cache"
+# A cache only serves the JDK and jar it was built from: rebuild when either changed.
+jdk_id="$JAVA_HOME $("$java" -version 2>&1 | tr '\n' ' ')"
+if [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ] || [ "$(cat "$cache.jdk" 2>/dev/null)" != "$jdk_id" ]; then
+  rm -f "$cache" "$cache.jdk"
   if /usr/bin/python3 -c 'import jupyter_client' 2>/dev/null; then
     echo "jawait: training run for the start-up cache"
-    train || { rm -f "$cache"; echo "jawait: the training run failed; the kernel will start without a cache" >&2; }
+    if train; then
+      echo "$jdk_id" > "$cache.jdk"
+    else
+      rm -f "$cache"
+      echo "jawait: the training run failed; the kernel will start without a cache" >&2
+    fi
   else
     echo "jawait: no jupyter_client for /usr/bin/python3: no start-up cache (the kernel works, starts slower)"
   fi

@@ -2,6 +2,7 @@
 
 Usage: python3 train_kernel.py KERNEL_NAME   (the kernelspec must be on JUPYTER_PATH)
 """
+import subprocess
 import sys
 
 from jupyter_client.manager import start_new_kernel
@@ -18,7 +19,8 @@ CELLS = [
 
 
 def main(kernel_name):
-    km, kc = start_new_kernel(kernel_name=kernel_name, startup_timeout=60)
+    # the JVM's own notes on what it recorded are not for the person installing
+    km, kc = start_new_kernel(kernel_name=kernel_name, startup_timeout=120, stdout=subprocess.DEVNULL)
     try:
         for code in CELLS:
             kc.execute_interactive(code, timeout=60, output_hook=lambda msg: None)
@@ -28,7 +30,8 @@ def main(kernel_name):
         kc.get_shell_msg(timeout=30)
     finally:
         kc.stop_channels()
-        # a graceful shutdown lets the JVM exit normally, which is when it writes the archive
+        # the JVM writes what it recorded as it exits normally, which takes seconds: wait rather than kill
+        km.shutdown_wait_time = 300
         km.shutdown_kernel(now=False)
     return 0
 
