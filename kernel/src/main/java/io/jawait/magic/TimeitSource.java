@@ -31,7 +31,10 @@ final class TimeitSource {
         return !last.isEmpty();
     }
 
-    /** The class definition followed by an expression creating the instance; consuming the last value or not. */
+    /**
+     * The class definition, consuming the last value or not, then a block creating one instance: JShell
+     * accepts a class with unresolved names as pending, and only using it reports them.
+     */
     String source(boolean consume) {
         String loopBody = consume
                 ? prefix + "\n            $bh.consume(" + last + ");"
@@ -48,6 +51,22 @@ final class TimeitSource {
                 + "        return System.nanoTime() - $start;\n"
                 + "    }\n"
                 + "}\n"
-                + "new " + name + "()\n";
+                + "{ new " + name + "(); }\n";
+    }
+
+    /** This source compiled one way, ready to measure. */
+    Compiled compiled(boolean consume, long compileNanos) {
+        return new Compiled(className + (consume ? "v" : "s"), compileNanos);
+    }
+
+    /**
+     * A compiled loop class. Its driver snippet measures inside the engine like any cell, so interrupt stops it
+     * (JShell's stop checks sit in the generated loop) and the statement's output and exceptions reach the cell.
+     */
+    record Compiled(String className, long compileNanos) {
+        String driver(long loops, int runs, int warmups) {
+            return "new io.jawait.timing.TimeitRunner(" + loops + "L, " + runs + ", " + warmups + ").run(new "
+                    + className + "(), " + compileNanos + "L)";
+        }
     }
 }

@@ -4,9 +4,10 @@ package io.jawait.timing;
  * Runs a {@link TimedLoop} the way {@code %timeit} does: choose the loops per run, warm up, then measure.
  *
  * <p>With {@code loops == 0} the loops per run are auto-ranged through 1, 2, 5, 10, 20, 50, ... until one run
- * lasts at least {@link #AUTORANGE_TARGET_NANOS}. Auto-ranging runs and the {@code warmups} runs that follow
- * are never part of the result; only the {@code runs} measured runs are. The thread's interrupt flag is checked
- * between runs.
+ * lasts at least {@link #AUTORANGE_TARGET_NANOS}. Warm-up runs follow: {@code warmups} of them, or with
+ * {@link #AUTO_WARMUP} as many as fill {@link #WARMUP_NANOS}, time enough for the JIT to compile the loop
+ * and what it calls on a busy machine. Auto-ranging and warm-up runs are never part of the result; only the
+ * {@code runs} measured runs are. The thread's interrupt flag is checked between runs.
  *
  * {@snippet :
  * TimedLoop loop = loops -> {
@@ -20,20 +21,26 @@ package io.jawait.timing;
  *
  * @param loops   loops per run, or 0 to auto-range
  * @param runs    measured runs, at least 1
- * @param warmups runs before the measured ones, not recorded
+ * @param warmups runs before the measured ones, not recorded, or {@link #AUTO_WARMUP}
  */
 public record TimeitRunner(long loops, int runs, int warmups) {
 
     /** Auto-ranging stops at the first loop count whose run lasts this long (IPython: 0.2 s). */
     public static final long AUTORANGE_TARGET_NANOS = 200_000_000L;
 
+    /** Warm up by time rather than by a number of runs. */
+    public static final int AUTO_WARMUP = -1;
+
+    /** How long automatic warm-up lasts: C2 compiles within it even with other processes on the cores. */
+    public static final long WARMUP_NANOS = 1_000_000_000L;
+
     /**
      * Checks the arguments.
      *
-     * @throws IllegalArgumentException if loops or warmups are negative or runs is below 1
+     * @throws IllegalArgumentException if loops is negative, runs below 1 or warmups below {@link #AUTO_WARMUP}
      */
     public TimeitRunner {
-        if (loops < 0 || runs < 1 || warmups < 0) {
+        if (loops < 0 || runs < 1 || warmups < AUTO_WARMUP) {
             throw new IllegalArgumentException("need loops >= 0 (0: automatic), runs >= 1 and warmups >= 0; got "
                     + loops + ", " + runs + ", " + warmups);
         }
@@ -47,16 +54,21 @@ public record TimeitRunner(long loops, int runs, int warmups) {
      */
     public TimeitResult run(TimedLoop loop, long compileNanos) throws Throwable {
         long n = loops > 0 ? loops : autorange(loop);
-        for (int i = 0; i < warmups; i++) {
-            checkInterrupt();
-            loop.timeLoops(n);
-        }
+        warmUp(loop, n);
         long[] runNanos = new long[runs];
         for (int i = 0; i < runs; i++) {
             checkInterrupt();
             runNanos[i] = loop.timeLoops(n);
         }
         return new TimeitResult(runNanos, n, compileNanos, Environment.current());
+    }
+
+    private void warmUp(TimedLoop loop, long n) throws Throwable {
+        long spent = 0;
+        for (int i = 0; warmups == AUTO_WARMUP ? spent < WARMUP_NANOS : i < warmups; i++) {
+            checkInterrupt();
+            spent += Math.max(1, loop.timeLoops(n));
+        }
     }
 
     static long autorange(TimedLoop loop) throws Throwable {

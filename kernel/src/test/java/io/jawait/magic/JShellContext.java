@@ -60,7 +60,12 @@ final class JShellContext implements MagicContext, AutoCloseable {
             throw new CellException("CompilationError", diags.isEmpty() ? "rejected: " + e.snippet().source() : diags);
         }
         if (e.exception() != null) {
-            throw new CellException(e.exception().getClass().getSimpleName(), String.valueOf(e.exception().getMessage()));
+            String name = e.exception() instanceof jdk.jshell.EvalException ee ? ee.getExceptionClassName()
+                    : e.exception().getClass().getName();
+            String message = e.exception() instanceof jdk.jshell.UnresolvedReferenceException u
+                    ? "unresolved: " + shell.unresolvedDependencies(u.getSnippet()).collect(Collectors.joining(", "))
+                    : String.valueOf(e.exception().getMessage());
+            throw new CellException(name, message);
         }
     }
 

@@ -82,6 +82,17 @@ class TimeitResultTest {
     }
 
     @Test
+    void automatic_warm_up_runs_until_a_second_has_passed() throws Throwable {
+        var calls = new AtomicInteger();
+        TimedLoop loop = loops -> {
+            calls.incrementAndGet();
+            return 300_000_000L;
+        };
+        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).run(loop, 0);
+        assertEquals(4 + 2, calls.get());
+    }
+
+    @Test
     void runner_rejects_zero_runs() {
         assertThrows(IllegalArgumentException.class, () -> new TimeitRunner(1, 0, 0));
     }
