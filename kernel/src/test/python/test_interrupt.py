@@ -57,38 +57,38 @@ class InterruptTests(KernelTestCase):
 
     @java_only("Python threads cannot be stopped from outside")
     def test_interrupt_stops_the_threads_the_cell_started(self):
-        k = self.kernel
-        k.ok("var spinner = new Thread(() -> { while (true) {} });\n"
-             "var sleeper = Thread.ofVirtual().unstarted(() -> {\n"
-             "    try { Thread.sleep(600_000); } catch (InterruptedException e) { }\n"
-             "});")
         cell, seconds = self.interrupt_after_start(
-            'spinner.start(); sleeper.start();\nSystem.out.println("started");\nspinner.join();', "started")
+            "var spinner = new Thread(() -> { while (true) {} });\n"
+            "spinner.start();\n"
+            "var sleeper = Thread.ofVirtual().start(() -> {\n"
+            "    try { Thread.sleep(600_000); } catch (InterruptedException e) { }\n"
+            "});\n"
+            'System.out.println("started");\n'
+            "spinner.join();", "started")
         self.assertEqual(cell.status, "error", cell)
         self.assertLess(seconds, REPLY_WITHIN, f"interrupt reply took {seconds:.3f} s")
-        self.assert_threads_end("spinner")
-        self.assert_threads_end("sleeper")
+        self.assert_eventually("spinner.isAlive()", "false", "the platform thread the cell started still runs")
+        self.assert_eventually("sleeper.isAlive()", "false", "the virtual thread the cell started still runs")
         self.assert_alive()
 
     @java_only("Python threads cannot be stopped from outside")
     def test_interrupt_stops_the_tasks_of_an_executor_the_cell_started(self):
-        k = self.kernel
-        k.ok("var pool = Executors.newFixedThreadPool(2);")
         cell, seconds = self.interrupt_after_start(
+            "var pool = Executors.newFixedThreadPool(2);\n"
             "var busy = pool.submit(() -> { while (true) {} });\n"
             "var asleep = pool.submit(() -> { Thread.sleep(600_000); return 1; });\n"
             'System.out.println("started");\nbusy.get();', "started")
         self.assertEqual(cell.status, "error", cell)
         self.assertLess(seconds, REPLY_WITHIN, f"interrupt reply took {seconds:.3f} s")
-        deadline = time.monotonic() + 10
-        while k.value("busy.isDone() && asleep.isDone()") != "true":
-            self.assertLess(time.monotonic(), deadline, "the executor's tasks still run 10 s after the interrupt")
-        k.ok("pool.shutdownNow();")
+        self.assert_eventually("asleep.isDone()", "true", "the sleeping task still runs")
+        self.assert_eventually("busy.isDone()", "true", "the busy task still runs")
+        self.kernel.ok("pool.shutdownNow();")
 
-    def assert_threads_end(self, name):
-        deadline = time.monotonic() + 10
-        while self.kernel.value(f"{name}.isAlive()") != "false":
-            self.assertLess(time.monotonic(), deadline, f"thread {name} still alive 10 s after the interrupt")
+    def assert_eventually(self, expression, expected, failure, within=10):
+        deadline = time.monotonic() + within
+        while (value := self.kernel.value(expression)) != expected:
+            if time.monotonic() > deadline:
+                self.fail(f"{failure} {within} s after the interrupt ({expression} is {value})")
 
     def test_interrupt_with_no_cell_running_is_answered_and_harmless(self):
         self.kernel.km.interrupt_kernel()

@@ -8,7 +8,7 @@ from nbclient import NotebookClient
 
 from kernel_harness import KERNEL_NAME, java_only
 
-NOTEBOOKS = pathlib.Path(__file__).resolve().parents[3] / "notebooks"
+NOTEBOOKS = pathlib.Path(__file__).resolve().parents[4] / "notebooks"
 
 
 @java_only("the notebooks are written in Java")

@@ -108,6 +108,27 @@ final class WsConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends a connection whose session is over: sends a normal close (1000) and reads until the client answers,
+     * for at most {@code timeoutMillis}, before closing the socket. Closing the socket at once could reset the
+     * connection before the client has read the close frame.
+     */
+    void finish(int timeoutMillis) {
+        close(1000, "bye");
+        try {
+            socket.setSoTimeout(timeoutMillis);
+            while (!closed) {
+                var frame = WsFrames.read(in);
+                if (frame.opcode() == WsFrames.CLOSE) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // timeout, reset or a bad frame: the socket is closed just below either way
+        }
+        closeSocket();
+    }
+
     /** Closes the socket at once, as a server that is shutting down does after saying so. */
     @Override
     public void close() {

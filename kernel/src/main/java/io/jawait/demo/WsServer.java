@@ -110,7 +110,7 @@ final class WsServer implements AutoCloseable {
         } finally {
             if (connection != null) {
                 open.remove(connection);
-                connection.close(1000, "bye");
+                connection.finish(2000);
             }
         }
     }

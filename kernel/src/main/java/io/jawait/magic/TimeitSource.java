@@ -42,7 +42,7 @@ final class TimeitSource {
         String name = className + (consume ? "v" : "s");
         return "public class " + name + " implements io.jawait.timing.TimedLoop {\n"
                 + "    private final io.jawait.timing.Blackhole $bh = new io.jawait.timing.Blackhole();\n"
-                + "    public long run(long $loops) throws Throwable {\n"
+                + "    public long timeLoops(long $loops) throws Throwable {\n"
                 + "        " + setup + "\n"
                 + "        long $start = System.nanoTime();\n"
                 + "        for (long $i = 0; $i < $loops; $i++) {\n"

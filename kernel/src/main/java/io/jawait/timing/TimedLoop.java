@@ -1,12 +1,14 @@
 package io.jawait.timing;
 
 /**
- * A statement compiled inside its own timing loop: {@link #run} executes it {@code loops} times and returns
+ * A statement compiled inside its own timing loop: {@link #timeLoops} runs it {@code loops} times and returns
  * the elapsed nanoseconds.
  *
  * <p>{@code %timeit} generates one class implementing this interface around each statement it times, so the
  * JIT compiles each loop for its own statement (one shared loop calling a lambda turns megamorphic and slows
- * every statement down).
+ * every statement down). Inside that class the method's name hides every method of the same name the
+ * statement calls, static imports included, so it is one no learner's code uses ({@code run} was: it hid
+ * {@code Async.run}).
  *
  * {@snippet :
  * TimedLoop loop = loops -> {
@@ -14,7 +16,7 @@ package io.jawait.timing;
  *     for (long i = 0; i < loops; i++) { Math.sqrt(i); }
  *     return System.nanoTime() - t0;
  * };
- * long nanos = loop.run(1_000);
+ * long nanos = loop.timeLoops(1_000);
  * }
  */
 @FunctionalInterface
@@ -26,5 +28,5 @@ public interface TimedLoop {
      * @return the elapsed time in nanoseconds, measured with {@link System#nanoTime()}
      * @throws Throwable whatever the statement throws
      */
-    long run(long loops) throws Throwable;
+    long timeLoops(long loops) throws Throwable;
 }

@@ -58,7 +58,7 @@ public record TimeitRunner(long loops, int runs, int warmups) {
         long[] runNanos = new long[runs];
         for (int i = 0; i < runs; i++) {
             checkInterrupt();
-            runNanos[i] = loop.run(n);
+            runNanos[i] = loop.timeLoops(n);
         }
         return new TimeitResult(runNanos, n, compileNanos, Environment.current());
     }
@@ -67,7 +67,7 @@ public record TimeitRunner(long loops, int runs, int warmups) {
         long spent = 0;
         for (int i = 0; warmups == AUTO_WARMUP ? spent < WARMUP_NANOS : i < warmups; i++) {
             checkInterrupt();
-            spent += Math.max(1, loop.run(n));
+            spent += Math.max(1, loop.timeLoops(n));
         }
     }
 
@@ -76,7 +76,7 @@ public record TimeitRunner(long loops, int runs, int warmups) {
             for (long factor : new long[] {1, 2, 5}) {
                 long n = base * factor;
                 checkInterrupt();
-                if (loop.run(n) >= AUTORANGE_TARGET_NANOS || n >= 10_000_000_000L) {
+                if (loop.timeLoops(n) >= AUTORANGE_TARGET_NANOS || n >= 10_000_000_000L) {
                     return n;
                 }
             }

@@ -17,9 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** AsyncHttp, Ws and AFiles: the clients whose calls are coroutines. */
+@Timeout(120)
 class AsyncClientsTest {
 
     @Test

@@ -18,8 +18,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Drives the hand-written server with the JDK's own WebSocket client, and with raw bytes for bad input. */
+@Timeout(120)
 class WsServerTest {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();

@@ -158,4 +158,11 @@ class TimingMagicsTest {
         TimeitResult r = (TimeitResult) run("%timeit -q -o -n 2000000 -r 3 Math.log(base) * Math.sin(base)").value();
         assertTrue(r.mean() > 1e-10, "a log and a sin cannot take " + r.mean() + " s");
     }
+
+    @Test
+    void timeit_statement_may_call_a_method_named_run_as_the_await_helpers_do() throws CellException {
+        ctx.eval("String run(String s) { return s; }");
+        run("%timeit -n 2 -r 1 run(\"x\")");
+        assertTrue(timeitLine(1, "2").matcher(printed()).find(), printed());
+    }
 }
