@@ -1,5 +1,7 @@
 package io.jawait;
 
+import io.jawait.engine.JShellInterpreter;
+import io.jawait.magic.MagicRunner;
 import io.jawait.protocol.ConnectionInfo;
 import io.jawait.protocol.Interpreter;
 import io.jawait.protocol.Kernel;
@@ -28,7 +30,7 @@ public final class Main {
     }
 
     private static Interpreter interpreter() {
-        throw new IllegalStateException("the JShell engine is not wired in yet");
+        return new JShellInterpreter(MagicRunner.NONE);
     }
 
     static int run(String[] args, Supplier<Interpreter> interpreters, PrintStream out, PrintStream err) {
