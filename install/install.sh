@@ -44,10 +44,11 @@ if [ "$build" = 1 ]; then
 fi
 [ -f "$jar" ] || { echo "jawait: $jar was not built" >&2; exit 1; }
 
-# Start-up flags only: nothing that changes how fast user code runs (no TieredStopAtLevel, no -Xint, no small
-# heap). The AOT cache (JDK 25, JEP 483/514) beat an AppCDS archive here: a JShell start took 0.50 s with it,
-# 0.78 s with a dynamic AppCDS archive, 1.1 s with neither. A cache that does not match this JDK and jar is
-# ignored and the kernel starts without it, so the logging that would say so in the server's log is off.
+# Start-up flags only: nothing that changes how fast user code runs (no TieredStopAtLevel, no -Xint, no cap on
+# the heap). The AOT cache (JDK 25, JEP 483/514) beat an AppCDS archive here: a JShell start took 0.50 s with
+# it, 0.78 s with a dynamic AppCDS archive, 1.1 s with neither; and -XX:+AutoCreateSharedArchive ends the JVM
+# with status 1 when the archive's directory is read-only (a shared install). A cache that does not match
+# this JDK and jar is ignored and the kernel starts without it, so the logging that would say so is off.
 # A small initial heap (the maximum stays the JVM's default) keeps an idle kernel small: after 120 trivial
 # cells RSS was 254 MB with -Xms16m against 533 MB with the default initial heap (a 64th of RAM), at the
 # same cell latency. One kernel per student on a JupyterHub node makes that the number that counts (§7).
