@@ -44,11 +44,16 @@ if [ "$build" = 1 ]; then
 fi
 [ -f "$jar" ] || { echo "jawait: $jar was not built" >&2; exit 1; }
 
-# Start-up flags only: nothing that changes how fast user code runs (no TieredStopAtLevel, no -Xint, no small
-# heap). The AOT cache (JDK 25, JEP 483/514) beat an AppCDS archive here: a JShell start took 0.50 s with it,
-# 0.78 s with a dynamic AppCDS archive, 1.1 s with neither. A cache that does not match this JDK and jar is
-# ignored and the kernel starts without it, so the logging that would say so in the server's log is off.
-jvm_flags=("-XX:AOTCache=$cache" -Xlog:aot=off -Xlog:cds=off)
+# Start-up flags only: nothing that changes how fast user code runs (no TieredStopAtLevel, no -Xint, no cap on
+# the heap). The AOT cache (JDK 25, JEP 483/514) beat an AppCDS archive here: a JShell start took 0.50 s with
+# it, 0.78 s with a dynamic AppCDS archive, 1.1 s with neither; and -XX:+AutoCreateSharedArchive ends the JVM
+# with status 1 when the archive's directory is read-only (a shared install). A cache that does not match
+# this JDK and jar is ignored and the kernel starts without it, so the logging that would say so is off.
+# A small initial heap (the maximum stays the JVM's default) keeps an idle kernel small: after 120 trivial
+# cells RSS was 254 MB with -Xms16m against 533 MB with the default initial heap (a 64th of RAM), at the
+# same cell latency. One kernel per student on a JupyterHub node makes that the number that counts (§7).
+heap_flags=(-Xms16m)
+jvm_flags=("${heap_flags[@]}" "-XX:AOTCache=$cache" -Xlog:aot=off -Xlog:cds=off)
 
 staging=$(mktemp -d)
 trap 'rm -rf "$staging"' EXIT
@@ -113,10 +118,11 @@ echo "jawait: kernelspec '$kernel_name' installed in $target"
 # then built from that record. Without Jupyter's client there is no training and the kernel starts uncached.
 train() {
   local config="$staging/jawait.aotconf"
-  write_spec "$staging/train/kernels/$kernel_name" -XX:AOTMode=record "-XX:AOTConfiguration=$config" -Xlog:aot=off
+  write_spec "$staging/train/kernels/$kernel_name" "${heap_flags[@]}" -XX:AOTMode=record \
+    "-XX:AOTConfiguration=$config" -Xlog:aot=off
   JUPYTER_PATH="$staging/train${JUPYTER_PATH:+:$JUPYTER_PATH}" /usr/bin/python3 "$here/train_kernel.py" "$kernel_name" \
     && [ -f "$config" ] \
-    && "$java" -XX:AOTMode=create "-XX:AOTConfiguration=$config" "-XX:AOTCache=$cache" -Xlog:aot=error \
+    && "$java" "${heap_flags[@]}" -XX:AOTMode=create "-XX:AOTConfiguration=$config" "-XX:AOTCache=$cache" -Xlog:aot=error \
        -jar "$jar" >/dev/null
 }
 # A cache only serves the JDK and jar it was built from: rebuild when either changed.

@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -56,7 +57,8 @@ class Session:
         self.km = KernelManager(kernel_name=kernel_name)
         self.language = "java" if "java" in self.km.kernel_spec.language.lower() else "python"
         self.started = time.perf_counter()
-        self.km.start_kernel()
+        # every kernel's own console output (ipykernel's debugger notes, the JVM's) is dropped alike
+        self.km.start_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.kc = self.km.client()
         self.kc.start_channels()
 
