@@ -42,6 +42,8 @@ final class JupyterSuite {
         builder.environment().put("JUPYTER_RUNTIME_DIR", home.resolve("runtime").toString());
         builder.environment().put("JAWAIT_KERNEL", "jawait");
         builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+        // notebooks check their measurements with Lab.expect; strict mode turns a value out of range into an error
+        builder.environment().put("JAWAIT_STRICT", "1");
         Process suite = builder.start();
         if (!suite.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
             suite.descendants().forEach(ProcessHandle::destroyForcibly);

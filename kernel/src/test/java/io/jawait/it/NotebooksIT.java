@@ -1,6 +1,8 @@
 package io.jawait.it;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Every notebook under {@code notebooks/} runs end to end in nbclient on the packaged kernel.
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
  */
 class NotebooksIT {
     @Test
+    @Timeout(value = 32, unit = TimeUnit.MINUTES)
     void every_shipped_notebook_runs_in_nbclient() throws Exception {
         JupyterSuite.run(30, "test_notebooks");
     }
