@@ -1,6 +1,8 @@
 package io.jawait.display;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.ToNumberPolicy;
 import com.google.gson.JsonParseException;
 import java.util.Base64;
 import java.util.Objects;
@@ -19,6 +21,12 @@ import java.util.UUID;
  * }
  */
 public final class Display {
+    /** Loaded on the first {@code json(String)} only, so the other helpers never touch Gson. */
+    private static final class Json {
+        // whole numbers stay whole (1, not 1.0) when JSON text is parsed for display
+        static final Gson PARSER = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE).create();
+    }
+
     private Display() {}
 
     /**
@@ -45,22 +53,38 @@ public final class Display {
         CurrentOutput.get().display(bundleOf(value), id, true);
     }
 
-    /** Shows an HTML fragment. @throws NullPointerException when {@code html} is null */
+    /**
+     * Shows an HTML fragment.
+     *
+     * @throws NullPointerException when {@code html} is null
+     */
     public static void html(String html) {
         publish("text/html", Objects.requireNonNull(html, "html(null)"), "[HTML]");
     }
 
-    /** Shows an SVG document ({@code <svg ...>...</svg>}). @throws NullPointerException when null */
+    /**
+     * Shows an SVG document ({@code <svg ...>...</svg>}).
+     *
+     * @throws NullPointerException when null
+     */
     public static void svg(String svg) {
         publish("image/svg+xml", Objects.requireNonNull(svg, "svg(null)"), "[SVG]");
     }
 
-    /** Shows Markdown text. @throws NullPointerException when {@code markdown} is null */
+    /**
+     * Shows Markdown text.
+     *
+     * @throws NullPointerException when {@code markdown} is null
+     */
     public static void markdown(String markdown) {
         publish("text/markdown", Objects.requireNonNull(markdown, "markdown(null)"), markdown);
     }
 
-    /** Shows a PNG image from its bytes. @throws NullPointerException when {@code png} is null */
+    /**
+     * Shows a PNG image from its bytes.
+     *
+     * @throws NullPointerException when {@code png} is null
+     */
     public static void png(byte[] png) {
         Objects.requireNonNull(png, "png(null)");
         publish("image/png", Base64.getEncoder().encodeToString(png), "[PNG, " + png.length + " bytes]");
@@ -75,7 +99,7 @@ public final class Display {
         Object tree = json;
         if (json instanceof CharSequence text) {
             try {
-                tree = new Gson().fromJson(text.toString(), Object.class);
+                tree = Json.PARSER.fromJson(text.toString(), Object.class);
             } catch (JsonParseException e) {
                 throw new IllegalArgumentException("json(...) was given text that is not JSON: " + e.getMessage(), e);
             }

@@ -1,19 +1,15 @@
 package io.jawait.display;
 
 /**
- * A value that knows how to show itself: a cell whose last value is {@code Rich} shows its bundle.
+ * A value that knows how to display itself: the kernel shows the bundle instead of {@code toString()}.
  *
  * {@snippet :
- * record Bold(String text) implements Rich {
- *     public MimeBundle toMimeBundle() {
- *         return MimeBundle.of("text/plain", text).with("text/html", "<b>" + text + "</b>");
- *     }
+ * Rich answer = () -> MimeBundle.of("text/plain", "42").with("text/html", "<b>42</b>");
  * }
- * new Bold("hello")   // shown in bold
- * }
+ *
+ * <p>The bundle should always hold {@code text/plain}, for consoles and for tests.
  */
 public interface Rich {
-
-    /** The representations of this value, {@code text/plain} among them when possible. */
+    /** This value's representations, keyed by MIME type. */
     MimeBundle toMimeBundle();
 }

@@ -6,7 +6,8 @@ import jdk.jshell.JShell;
 /**
  * Stops the running cell and what it started: JShell's stop (which ends busy loops in snippet code and
  * interrupts its snippet thread), an interrupt for every platform thread born in the cell's thread groups
- * (thread pools included), and the await helpers' own cancellation of the tasks they run.
+ * (thread pools included) and for every thread the cell's code started itself (virtual ones included), and
+ * the await helpers' own cancellation of the tasks they run.
  */
 final class CellInterrupter {
     private static final String ASYNC_CANCEL_HOOK = "io.jawait.async.Async";
@@ -19,11 +20,13 @@ final class CellInterrupter {
         this.runs = runs;
     }
 
-    void interrupt() {
+    /** Stops the cell whose output is {@code cell}. */
+    void interrupt(io.jawait.display.CellOutput cell) {
         shell.stop();
         for (ThreadGroup group : runs.groups()) {
             interruptAll(group);
         }
+        CellThreads.interruptAll(cell);
         cancelAsyncRuns();
     }
 

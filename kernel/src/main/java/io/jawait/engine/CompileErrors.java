@@ -3,6 +3,8 @@ package io.jawait.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -18,8 +20,31 @@ final class CompileErrors {
     static List<String> describe(JShell shell, Snippet snippet, String cell, int offset, int cellNumber) {
         var lines = new ArrayList<String>();
         shell.diagnostics(snippet).filter(Diag::isError).forEach(d -> lines.addAll(
-                describe(d.getMessage(Locale.ROOT), cell, offset + (int) Math.max(0, d.getPosition()), cellNumber)));
+                describe(clean(d.getMessage(Locale.ROOT)), cell, offset + (int) Math.max(0, d.getPosition()), cellNumber)));
+        lines.addAll(pendingDeclarations(shell, lines));
         return lines;
+    }
+
+    /** JShell's wrapper class has no name; javac's "location: class " line then only confuses. */
+    private static String clean(String message) {
+        return message.replaceAll("\\n\\s*location: class \\s*$", "");
+    }
+
+    /**
+     * "cannot find symbol: class Holder" when {@code Holder} was declared but waits for a missing name is
+     * misleading; say what it waits for.
+     */
+    private static List<String> pendingDeclarations(JShell shell, List<String> errors) {
+        String text = String.join("\n", errors);
+        return shell.snippets()
+                .filter(s -> s instanceof DeclarationSnippet)
+                .map(s -> (DeclarationSnippet) s)
+                .filter(d -> shell.status(d) == Snippet.Status.RECOVERABLE_NOT_DEFINED
+                        || shell.status(d) == Snippet.Status.RECOVERABLE_DEFINED)
+                .filter(d -> text.matches("(?s).*symbol:\\s+\\w+ " + java.util.regex.Pattern.quote(d.name()) + "\\b.*"))
+                .map(d -> "note: " + Describe.declaration(d) + " is declared but cannot be used until "
+                        + shell.unresolvedDependencies(d).collect(Collectors.joining(", ")) + " is declared")
+                .toList();
     }
 
     /** The message for an error at {@code position} of {@code cell}. */

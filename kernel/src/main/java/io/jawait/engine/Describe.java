@@ -2,7 +2,6 @@ package io.jawait.engine;
 
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.MethodSnippet;
-import jdk.jshell.Snippet;
 
 /** Short names for snippets in messages: {@code method boom()}, {@code class Point}, {@code variable x}. */
 final class Describe {
@@ -23,9 +22,5 @@ final class Describe {
     static String pendingNote(DeclarationSnippet snippet, String missing) {
         return "note: " + declaration(snippet) + " was defined, but cannot be used until "
                 + missing + " is declared\n";
-    }
-
-    static boolean isDeclaration(Snippet snippet) {
-        return snippet instanceof DeclarationSnippet;
     }
 }

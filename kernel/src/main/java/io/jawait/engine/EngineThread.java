@@ -19,18 +19,9 @@ final class EngineThread {
         t.setDaemon(true);
         return t;
     });
-    private volatile Future<?> running;
-
-    /** Whether a task (a cell that could not be stopped, say) still occupies the thread. */
-    boolean busy() {
-        Future<?> f = running;
-        return f != null && !f.isDone();
-    }
 
     <T> Future<T> submit(Callable<T> task) {
-        Future<T> f = executor.submit(task);
-        running = f;
-        return f;
+        return executor.submit(task);
     }
 
     /** Runs {@code task} and waits for it; for short JShell queries (completion, inspection). */

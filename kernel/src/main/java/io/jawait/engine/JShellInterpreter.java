@@ -2,7 +2,6 @@ package io.jawait.engine;
 
 import io.jawait.display.CellOutput;
 import io.jawait.display.CurrentOutput;
-import io.jawait.display.Display;
 import io.jawait.display.MimeBundle;
 import io.jawait.magic.CellException;
 import io.jawait.magic.Evaluation;
@@ -42,6 +41,7 @@ public final class JShellInterpreter implements Interpreter {
     private final CompletenessCheck completeness;
     private final CellInterrupter interrupter;
     private volatile Future<Evaluation> currentCell;
+    private volatile CellOutput currentOutput;
     private volatile boolean interruptRequested;
     private volatile long interruptedAt;
 
@@ -80,6 +80,7 @@ public final class JShellInterpreter implements Interpreter {
                     + "code that interrupt cannot reach; interrupt again, or restart the kernel"));
         }
         interruptRequested = false;
+        currentOutput = out;
         Future<Evaluation> cell = engine.submit(() -> runCell(request, out));
         currentCell = cell;
         try {
@@ -89,13 +90,13 @@ public final class JShellInterpreter implements Interpreter {
                         return Outcomes.unstoppable();
                     }
                     // JShell's stop is a no-op while a snippet compiles; repeat it so the next snippet stops too
-                    interrupter.interrupt();
+                    interrupter.interrupt(currentOutput);
                 }
             }
             Evaluation result = cell.get();
             var userExpressions = request.userExpressions().isEmpty() ? Map.<String, MimeBundle>of()
                     : engine.call(() -> userExpressions(request, out));
-            return new ExecuteOutcome.Ok(resultBundle(request.code(), result), userExpressions);
+            return new ExecuteOutcome.Ok(Outcomes.resultBundle(request.code(), result), userExpressions);
         } catch (Throwable failure) {
             return Outcomes.failure(failure, interruptRequested);
         }
@@ -122,24 +123,12 @@ public final class JShellInterpreter implements Interpreter {
         request.userExpressions().forEach((name, code) -> {
             try {
                 var e = evaluator.run(code, request.executionCount(), () -> interruptRequested);
-                results.put(name, e.hasValue() ? valueBundle(e) : MimeBundle.of("text/plain", ""));
+                results.put(name, e.hasValue() ? Outcomes.valueBundle(e) : MimeBundle.of("text/plain", ""));
             } catch (CellException e) {
                 results.put(name, MimeBundle.of("text/plain", e.getMessage()));
             }
         });
         return results;
-    }
-
-    private static MimeBundle resultBundle(String code, Evaluation result) {
-        if (result == null || !result.hasValue() || Outcomes.endsWithDisplayCall(code)) {
-            return null;
-        }
-        return valueBundle(result);
-    }
-
-    private static MimeBundle valueBundle(Evaluation e) {
-        return e.value() instanceof MimeBundle || e.value() instanceof io.jawait.display.Rich
-                ? Display.bundleOf(e.value()) : MimeBundle.of("text/plain", e.text() == null ? "" : e.text());
     }
 
     private boolean cellRunning() {
@@ -190,7 +179,7 @@ public final class JShellInterpreter implements Interpreter {
         }
         interruptedAt = System.nanoTime();
         interruptRequested = true;
-        interrupter.interrupt();
+        interrupter.interrupt(currentOutput);
     }
 
     @Override

@@ -6,7 +6,8 @@ import java.util.stream.Stream;
 import jdk.jshell.execution.LocalExecutionControl;
 
 /**
- * JShell's local engine with three additions: exit calls in snippets are rewritten into errors, the raw value
+ * JShell's local engine with three additions: exit and thread-start calls in snippets are rewritten (see
+ * {@link CallSiteRewriter}), the raw value
  * of each snippet is kept (so rich values can be displayed), and the time spent running snippet code is
  * measured apart from compilation.
  *
@@ -50,7 +51,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
     public void load(ClassBytecodes[] cbcs)
             throws ClassInstallException, NotImplementedException, EngineTerminationException {
         super.load(Stream.of(cbcs)
-                .map(c -> new ClassBytecodes(c.name(), ExitCallRewriter.rewrite(c.bytecodes())))
+                .map(c -> new ClassBytecodes(c.name(), CallSiteRewriter.rewrite(c.bytecodes())))
                 .toArray(ClassBytecodes[]::new));
     }
 

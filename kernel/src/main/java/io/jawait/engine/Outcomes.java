@@ -1,6 +1,10 @@
 package io.jawait.engine;
 
+import io.jawait.display.Display;
+import io.jawait.display.MimeBundle;
+import io.jawait.display.Rich;
 import io.jawait.magic.CellException;
+import io.jawait.magic.Evaluation;
 import io.jawait.protocol.ExecuteOutcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +28,12 @@ final class Outcomes {
     static ExecuteOutcome.Error failure(Throwable failure, boolean interrupted) {
         Throwable cause = failure instanceof ExecutionException e && e.getCause() != null ? e.getCause() : failure;
         if (interrupted && !(cause instanceof CellException ce && ce.ename().equals("KeyboardInterrupt"))) {
-            cause = CellEvaluator.interruption();
+            var own = failure(cause, false);
+            var interruption = CellEvaluator.interruption();
+            var traceback = new ArrayList<>(interruption.traceback());
+            traceback.add("The cell ended with this error after the interrupt (an InterruptedException, usually):");
+            traceback.addAll(own.traceback());
+            return new ExecuteOutcome.Error(interruption.ename(), interruption.getMessage(), traceback);
         }
         if (cause instanceof CellException ce) {
             return new ExecuteOutcome.Error(ce.ename(), ce.getMessage(), ce.traceback());
@@ -35,6 +44,19 @@ final class Outcomes {
             traceback.add("\tat " + frame);
         }
         return new ExecuteOutcome.Error(cause.getClass().getName(), String.valueOf(cause.getMessage()), traceback);
+    }
+
+    /** What a cell shows as its result: nothing, the value's own bundle, or its text as JShell shows it. */
+    static MimeBundle resultBundle(String code, Evaluation result) {
+        if (result == null || !result.hasValue() || endsWithDisplayCall(code)) {
+            return null;
+        }
+        return valueBundle(result);
+    }
+
+    static MimeBundle valueBundle(Evaluation e) {
+        return e.value() instanceof MimeBundle || e.value() instanceof Rich
+                ? Display.bundleOf(e.value()) : MimeBundle.of("text/plain", e.text() == null ? "" : e.text());
     }
 
     /** A cell ending in {@code display(...)} shows that display, not the id it returns. */

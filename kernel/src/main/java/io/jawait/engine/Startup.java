@@ -33,10 +33,9 @@ final class Startup {
                 }
             }
         }
+        // completion is not warmed: its first call indexes the class path for seconds, and nbclient sends
+        // the first cell right after kernel_info, so that time would land on the first cell
         warmUp(shell, splitter);
-        var analysis = shell.sourceCodeAnalysis();
-        analysis.completionSuggestions("Str", 3, new int[1]);
-        analysis.analyzeCompletion("int y = (1 +");
     }
 
     private static void warmUp(JShell shell, CellSplitter splitter) {

@@ -39,6 +39,7 @@ final class StdStreams {
     private static final class CellStream extends OutputStream {
         private final boolean err;
         private final PrintStream fallback;
+        private final ThreadLocal<byte[]> pending = new ThreadLocal<>();
 
         CellStream(boolean err, PrintStream fallback) {
             this.err = err;
@@ -57,7 +58,10 @@ final class StdStreams {
                 fallback.write(b, off, len);
                 return;
             }
-            String text = new String(b, off, len, StandardCharsets.UTF_8);
+            String text = Utf8Tail.decode(pending, b, off, len);
+            if (text.isEmpty()) {
+                return;
+            }
             if (err) {
                 out.stderr(text);
             } else {

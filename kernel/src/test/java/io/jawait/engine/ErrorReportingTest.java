@@ -65,6 +65,17 @@ class ErrorReportingTest extends EngineTestKit {
     }
 
     @Test
+    void a_class_waiting_for_an_undeclared_type_says_so_when_used() {
+        execSuccess("class Holder { Missing m; }");
+        assertTrue(last.stderr().contains("class Holder was defined, but cannot be used until class Missing is declared"),
+                last.stderr());
+        var e = execError("new Holder()");
+        assertTrue(traceback(e).contains("class Holder is declared but cannot be used until class Missing is declared"),
+                traceback(e));
+        assertFalse(traceback(e).contains("location: class \n"), traceback(e));
+    }
+
+    @Test
     void an_unterminated_cell_is_a_clear_compile_error() {
         var e = execError("int y = (1 +");
         assertEquals("CompilationError", e.ename());

@@ -5,13 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jawait.protocol.ExecuteOutcome;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** An interrupt ends the cell within a second and keeps what earlier cells defined. */
 class InterruptTest extends EngineTestKit {
-    /** Printed by a cell when it reaches the statement the test interrupts. */
-    private static final String RUNNING = "System.out.println(\"running\");\n";
+    /**
+     * Wraps the statement the test interrupts in one block with a print, so the interrupt is known to come
+     * while that statement runs, not while it is still being compiled.
+     */
+    private static String running(String statement) {
+        return "{ System.out.println(\"running\");\n" + statement + "\n}";
+    }
 
     private ExecuteOutcome.Error interruptWhileRunning(String code) throws Exception {
         var out = new RecordingOutput(false);
@@ -28,19 +34,19 @@ class InterruptTest extends EngineTestKit {
     @Test
     void interrupt_stops_a_busy_loop_and_keeps_variables() throws Exception {
         execSuccess("int keptBeforeInterrupt = 5;");
-        assertEquals("KeyboardInterrupt", interruptWhileRunning(RUNNING + "while (true) {}").ename());
+        assertEquals("KeyboardInterrupt", interruptWhileRunning(running("while (true) {}")).ename());
         assertEquals("5", execSuccess("keptBeforeInterrupt"));
     }
 
     @Test
     void interrupt_stops_a_sleep() throws Exception {
-        assertEquals("KeyboardInterrupt", interruptWhileRunning(RUNNING + "Thread.sleep(60_000);").ename());
+        assertEquals("KeyboardInterrupt", interruptWhileRunning(running("Thread.sleep(60_000);")).ename());
         assertEquals("2", execSuccess("1 + 1"));
     }
 
     @Test
     void interrupt_stops_a_blocking_wait() throws Exception {
-        assertEquals("KeyboardInterrupt", interruptWhileRunning(RUNNING + "new CountDownLatch(1).await();").ename());
+        assertEquals("KeyboardInterrupt", interruptWhileRunning(running("new CountDownLatch(1).await();")).ename());
     }
 
     @Test
@@ -51,26 +57,47 @@ class InterruptTest extends EngineTestKit {
                 new Thread(sleeper).start();
                 var pool = Executors.newFixedThreadPool(1);
                 pool.submit(sleeper);
-                System.out.println("running");
-                Thread.sleep(60_000);
+                { System.out.println("running"); Thread.sleep(60_000); }
                 """;
         assertEquals("KeyboardInterrupt", interruptWhileRunning(cell).ename());
         assertEquals("true", execSuccess("stopped.await(5, TimeUnit.SECONDS)"));
     }
 
     @Test
+    void interrupt_reaches_virtual_threads_the_cell_started() throws Exception {
+        execSuccess("var virtualStopped = new CountDownLatch(3);");
+        String cell = """
+                Runnable waiter = () -> { try { new CountDownLatch(1).await(); } catch (InterruptedException e) { virtualStopped.countDown(); } };
+                Thread.ofVirtual().start(waiter);
+                Thread.startVirtualThread(waiter);
+                Thread.ofVirtual().unstarted(waiter).start();
+                { System.out.println("running"); Thread.sleep(60_000); }
+                """;
+        assertEquals("KeyboardInterrupt", interruptWhileRunning(cell).ename());
+        assertEquals("true", execSuccess("virtualStopped.await(5, TimeUnit.SECONDS)"));
+    }
+
+    @Test
     void a_wait_inside_library_code_that_ignores_interrupts_is_reported_as_unstoppable() throws Exception {
+        // the holder waits in library code only: JShell's stop would end any thread running snippet code
         execSuccess("""
                 var held = new java.util.concurrent.locks.ReentrantLock();
                 var taken = new CountDownLatch(1);
-                void sleepQuietly(long ms) { try { Thread.sleep(ms); } catch (InterruptedException e) {} }
-                new Thread(() -> { held.lock(); taken.countDown(); sleepQuietly(3000); held.unlock(); }).start();
+                var release = new CountDownLatch(1);
+                System.getProperties().put("jawait.test.release", release);
+                new Thread(() -> {
+                    held.lock();
+                    taken.countDown();
+                    try { release.await(); } catch (InterruptedException e) {}
+                    held.unlock();
+                }).start();
                 taken.await();
                 """);
         // ReentrantLock.lock() ignores interrupts and runs no snippet code, so JShell's stop cannot end it
-        var e = interruptWhileRunning(RUNNING + "held.lock();");
-        assertTrue(e.evalue().contains("library code"), e.evalue());
+        var e = interruptWhileRunning(running("held.lock();"));
+        assertTrue(e.evalue().contains("library code"), traceback(e));
         assertEquals("EngineBusy", execError("1 + 1").ename());
+        ((CountDownLatch) System.getProperties().get("jawait.test.release")).countDown();
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (interpreterStillBusy() && System.nanoTime() < deadline) {
             Thread.onSpinWait();
@@ -85,10 +112,10 @@ class InterruptTest extends EngineTestKit {
     }
 
     static void awaitOutput(RecordingOutput out, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
+        long deadline = System.nanoTime() + 10_000_000_000L;
         while (!out.stdout().contains(text)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the cell never printed " + text);
+                throw new AssertionError("the cell never printed " + text + "; System.out is " + System.out.getClass() + " stdout [" + out.stdout() + "] stderr [" + out.stderr() + "]");
             }
             Thread.sleep(5);
         }

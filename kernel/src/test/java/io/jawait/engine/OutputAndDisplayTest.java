@@ -37,7 +37,7 @@ class OutputAndDisplayTest extends EngineTestKit {
         assertEquals("<svg/>", shown.get(1).get("image/svg+xml"));
         assertEquals("*m*", shown.get(2).get("text/markdown"));
         assertEquals("AQI=", shown.get(3).get("image/png"));
-        assertEquals(Map.of("a", List.of(1.0, 2.0)), shown.get(4).get("application/json"));
+        assertEquals(Map.of("a", List.of(1L, 2L)), shown.get(4).get("application/json"));
     }
 
     @Test

@@ -9,44 +9,40 @@ import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
 
 /**
- * Rewrites the calls that would end the JVM into calls of {@link ExitCalledError}'s throwing twins.
+ * Rewrites call sites in snippet bytecode: the calls that would end the JVM become calls of
+ * {@link ExitCalledError}'s throwing twins, and the calls that start threads go through {@link CellThreads}.
  *
  * <p>There is no SecurityManager on JDK 25, so the call sites themselves are changed, as JShell changes
  * snippet bytecode to make {@code stop()} work. Calls through method references or reflection are not
  * seen; they are rare in cells.
  */
-final class ExitCallRewriter {
+final class CallSiteRewriter {
     private static final ClassDesc SYSTEM = ClassDesc.of("java.lang.System");
     private static final ClassDesc RUNTIME = ClassDesc.of("java.lang.Runtime");
     private static final ClassDesc TRAP = ClassDesc.of(ExitCalledError.class.getName());
     private static final MethodTypeDesc INT_TO_VOID = MethodTypeDesc.ofDescriptor("(I)V");
     private static final MethodTypeDesc RUNTIME_INT_TO_VOID = MethodTypeDesc.ofDescriptor("(Ljava/lang/Runtime;I)V");
 
-    private ExitCallRewriter() {}
+    private CallSiteRewriter() {}
 
     static byte[] rewrite(byte[] classBytes) {
         var cf = ClassFile.of();
         var model = cf.parse(classBytes);
-        if (!callsExit(model)) {
-            return classBytes;
-        }
         CodeTransform swap = (builder, element) -> {
-            String target = element instanceof InvokeInstruction call ? exitTarget(call) : null;
-            if (target == null) {
+            if (!(element instanceof InvokeInstruction call) || !replace(builder, call)) {
                 builder.with(element);
-            } else {
-                builder.invokestatic(TRAP, target,
-                        target.equals("systemExit") ? INT_TO_VOID : RUNTIME_INT_TO_VOID);
             }
         };
         return cf.transformClass(model, ClassTransform.transformingMethodBodies(swap));
     }
 
-    private static boolean callsExit(java.lang.classfile.ClassModel model) {
-        return model.methods().stream()
-                .flatMap(m -> m.code().stream())
-                .flatMap(code -> code.elementStream())
-                .anyMatch(e -> e instanceof InvokeInstruction call && exitTarget(call) != null);
+    private static boolean replace(java.lang.classfile.CodeBuilder builder, InvokeInstruction call) {
+        String target = exitTarget(call);
+        if (target == null) {
+            return ThreadStartRewriter.replace(builder, call);
+        }
+        builder.invokestatic(TRAP, target, target.equals("systemExit") ? INT_TO_VOID : RUNTIME_INT_TO_VOID);
+        return true;
     }
 
     /** The name of the replacement for an exit call, or null when {@code call} is not one. */
