@@ -1,7 +1,7 @@
 package io.jawait;
 
 import io.jawait.engine.JShellInterpreter;
-import io.jawait.magic.MagicRunner;
+import io.jawait.magic.Magics;
 import io.jawait.protocol.ConnectionInfo;
 import io.jawait.protocol.Interpreter;
 import io.jawait.protocol.Kernel;
@@ -30,7 +30,7 @@ public final class Main {
     }
 
     private static Interpreter interpreter() {
-        return new JShellInterpreter(MagicRunner.NONE);
+        return new JShellInterpreter(new Magics());
     }
 
     static int run(String[] args, Supplier<Interpreter> interpreters, PrintStream out, PrintStream err) {

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Builds the kernel jar and registers it with Jupyter as the kernel "jawait". Safe to run again.
+#
+#   install/install.sh [--user | --sys-prefix | --prefix DIR] [--skip-build]
+#
+#   --user        (default) for the current user: Jupyter's user data directory
+#   --sys-prefix  for everyone using the Python environment that runs Jupyter (e.g. a JupyterHub image)
+#   --prefix DIR  into DIR/share/jupyter/kernels (a shared location of your choice)
+#   --skip-build  use the jar already in kernel/target
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(dirname "$here")
+jar="$root/kernel/target/jawait-kernel.jar"
+# Start-up cache beside the jar (DESIGN.md §1, §7): one file for every user, nothing per user elsewhere.
+cache="$root/kernel/target/jawait-kernel.aot"
+kernel_name=jawait
+
+usage() { sed -n '2,9s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
+
+scope=--user prefix="" build=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --user|--sys-prefix) scope=$1 ;;
+    --prefix)
+      [ $# -ge 2 ] && [ -n "$2" ] || { echo "jawait: --prefix needs a directory" >&2; exit 2; }
+      scope=--prefix prefix=$(mkdir -p "$2" && cd "$2" && pwd); shift ;;
+    --prefix=*) scope=--prefix prefix=$(mkdir -p "${1#--prefix=}" && cd "${1#--prefix=}" && pwd) ;;
+    --skip-build) build=0 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "jawait: unknown option: $1" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+
+. "$here/find-jdk.sh"
+jawait_find_jdk
+java="$JAVA_HOME/bin/java"
+echo "jawait: using JDK at $JAVA_HOME"
+
+if [ "$build" = 1 ]; then
+  command -v mvn >/dev/null 2>&1 || { echo "jawait: Maven is missing; install it (apt-get install maven)" >&2; exit 1; }
+  echo "jawait: building the kernel jar (mvn package, no tests)"
+  (cd "$root" && mvn -B -q package -DskipTests)
+fi
+[ -f "$jar" ] || { echo "jawait: $jar was not built" >&2; exit 1; }
+
+# Start-up flags only: nothing that changes how fast user code runs (no TieredStopAtLevel, no -Xint, no small
+# heap). The AOT cache (JDK 25, JEP 483/514) beat an AppCDS archive here: a JShell start took 0.50 s with it,
+# 0.78 s with a dynamic AppCDS archive, 1.1 s with neither. A cache that does not match this JDK and jar is
+# ignored and the kernel starts without it, so the logging that would say so in the server's log is off.
+jvm_flags=("-XX:AOTCache=$cache" -Xlog:aot=off -Xlog:cds=off)
+
+staging=$(mktemp -d)
+trap 'rm -rf "$staging"' EXIT
+
+json_string() { # a JSON string literal for $1
+  local s=${1//\\/\\\\}; s=${s//\"/\\\"}; printf '"%s"' "$s"
+}
+write_spec() { # write_spec DIR JVM_FLAG...: a kernelspec directory for this jar
+  local dir=$1 arg; shift
+  mkdir -p "$dir"
+  cp "$here/kernelspec/logo-32x32.png" "$here/kernelspec/logo-64x64.png" "$dir/"
+  {
+    printf '{\n  "argv": [%s' "$(json_string "$java")"
+    for arg in "$@" -jar "$jar" kernel "{connection_file}"; do printf ', %s' "$(json_string "$arg")"; done
+    printf '],\n  "display_name": "Java (jawait)",\n  "language": "java",\n  "interrupt_mode": "message",\n'
+    printf '  "env": {},\n  "metadata": {"debugger": false}\n}\n'
+  } > "$dir/kernel.json"
+}
+spec="$staging/spec/$kernel_name"
+write_spec "$spec" "${jvm_flags[@]}"
+
+# Where Jupyter looks, for each scope; used when the "jupyter kernelspec" command is not installed.
+jupyter_python() {
+  local launcher
+  launcher=$(command -v jupyter 2>/dev/null || true)
+  if [ -n "$launcher" ] && head -n 1 "$launcher" | grep -q '^#!.*python'; then
+    head -n 1 "$launcher" | sed 's/^#! *//; s/ .*//'
+  else
+    echo /usr/bin/python3
+  fi
+}
+kernels_dir() {
+  case "$scope" in
+    --prefix) echo "$prefix/share/jupyter/kernels" ;;
+    --sys-prefix) echo "$("$(jupyter_python)" -c 'import sys; print(sys.prefix)')/share/jupyter/kernels" ;;
+    --user)
+      if command -v jupyter >/dev/null 2>&1 && jupyter --data-dir >/dev/null 2>&1; then
+        echo "$(jupyter --data-dir)/kernels"
+      else
+        echo "${JUPYTER_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/jupyter}/kernels"
+      fi ;;
+  esac
+}
+
+if command -v jupyter >/dev/null 2>&1 && jupyter kernelspec --version >/dev/null 2>&1; then
+  args=(--replace --name "$kernel_name")
+  case "$scope" in
+    --user) args+=(--user) ;;
+    --sys-prefix) args+=(--sys-prefix) ;;
+    --prefix) args+=(--prefix "$prefix") ;;
+  esac
+  jupyter kernelspec install "${args[@]}" "$spec" >/dev/null
+  target="$(kernels_dir)/$kernel_name"
+else
+  target="$(kernels_dir)/$kernel_name"
+  mkdir -p "$target"
+  cp "$spec"/* "$target/"
+fi
+echo "jawait: kernelspec '$kernel_name' installed in $target"
+
+# The training run records what a real session loads (sockets, JShell, javac, the first cells); the cache is
+# then built from that record. Without Jupyter's client there is no training and the kernel starts uncached.
+train() {
+  local config="$staging/jawait.aotconf"
+  write_spec "$staging/train/kernels/$kernel_name" -XX:AOTMode=record "-XX:AOTConfiguration=$config" -Xlog:aot=off
+  JUPYTER_PATH="$staging/train${JUPYTER_PATH:+:$JUPYTER_PATH}" /usr/bin/python3 "$here/train_kernel.py" "$kernel_name" \
+    && [ -f "$config" ] \
+    && "$java" -XX:AOTMode=create "-XX:AOTConfiguration=$config" "-XX:AOTCache=$cache" -Xlog:aot=error \
+       -jar "$jar" >/dev/null
+}
+# A cache only serves the JDK and jar it was built from: rebuild when either changed.
+jdk_id="$JAVA_HOME $("$java" -version 2>&1 | tr '\n' ' ')"
+if [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ] || [ "$(cat "$cache.jdk" 2>/dev/null)" != "$jdk_id" ]; then
+  rm -f "$cache" "$cache.jdk"
+  if /usr/bin/python3 -c 'import jupyter_client' 2>/dev/null; then
+    echo "jawait: training run for the start-up cache"
+    if train; then
+      echo "$jdk_id" > "$cache.jdk"
+    else
+      rm -f "$cache"
+      echo "jawait: the training run failed; the kernel will start without a cache" >&2
+    fi
+  else
+    echo "jawait: no jupyter_client for /usr/bin/python3: no start-up cache (the kernel works, starts slower)"
+  fi
+fi
+if [ -f "$cache" ]; then echo "jawait: start-up cache $cache"; fi
+echo "jawait: done. Pick the kernel \"Java (jawait)\" in Jupyter, or: jupyter console --kernel $kernel_name"

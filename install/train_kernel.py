@@ -1,0 +1,45 @@
+"""Runs one short session against a kernel so the JVM writes its start-up archive when the kernel exits.
+
+Usage: python3 train_kernel.py KERNEL_NAME   (the kernelspec must be on JUPYTER_PATH)
+"""
+import subprocess
+import sys
+
+from jupyter_client.manager import start_new_kernel
+
+# What a first session touches: values, output, declarations, a failing cell, completion and inspection.
+CELLS = [
+    "int x = 1 + 1;",
+    "x",
+    'System.out.println("hello " + x);',
+    "record Point(int x, int y) {}\nvar p = new Point(1, 2);\np",
+    "List.of(1, 2, 3).stream().map(i -> i * i).toList()",
+    "Integer.parseInt(\"not a number\")",
+]
+
+
+def main(kernel_name):
+    # the JVM's own notes on what it recorded are not for the person installing
+    km, kc = start_new_kernel(kernel_name=kernel_name, startup_timeout=120, stdout=subprocess.DEVNULL)
+    try:
+        for code in CELLS:
+            kc.execute_interactive(code, timeout=60, output_hook=lambda msg: None)
+        kc.complete("System.out.pri", 14)
+        kc.get_shell_msg(timeout=30)
+        kc.inspect("String", 3)
+        kc.get_shell_msg(timeout=30)
+    finally:
+        kc.stop_channels()
+        # the JVM writes what it recorded as it exits normally, which takes seconds: wait rather than kill
+        km.shutdown_wait_time = 300
+        km.shutdown_kernel(now=False)
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    try:
+        sys.exit(main(sys.argv[1]))
+    except Exception as error:  # the caller reports the failure; the kernel works without a cache
+        sys.exit(f"jawait: training run: {type(error).__name__}: {error}")

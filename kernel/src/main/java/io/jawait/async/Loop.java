@@ -1,0 +1,238 @@
+package io.jawait.async;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One {@code run}: asyncio's event loop for the lifetime of one main coroutine, in either mode.
+ *
+ * <p>It owns the tasks created while it runs, the coroutines made inside it (for the never-awaited warning),
+ * the baton (LOOP) and the counters behind {@link RunStats} and the {@link Timeline}.
+ */
+final class Loop {
+    // A map rather than a ScopedValue or ThreadLocal: measured, it costs each parked task fewer bytes and
+    // fewer stack frames, and a parked virtual thread's frozen stack is most of its memory.
+    static final ConcurrentHashMap<Thread, Task<?>> CURRENT = new ConcurrentHashMap<>();
+    private static final Set<Loop> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    // only the record of the last run is kept, never the run itself: it would hold every task and its thread
+    private static volatile RunStats lastStats;
+    private static volatile Timeline lastTimeline;
+
+    final Mode mode;
+    final Baton baton = new Baton();
+    private final long start = System.nanoTime();
+    // intrusive lists (each element points to the one made before it): no node object per task or coroutine
+    private final AtomicReference<Task<?>> newestTask = new AtomicReference<>();
+    private final AtomicReference<Coro<?>> newestCoro = new AtomicReference<>();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger maxRunning = new AtomicInteger();
+    private final LongAdder switches = new LongAdder();
+    private volatile Task<?> main;
+
+    Loop(Mode mode) {
+        this.mode = mode;
+    }
+
+    /** The task running on this thread, or null outside every run. */
+    static Task<?> currentTask() {
+        return CURRENT.get(Thread.currentThread());
+    }
+
+    /** The run this thread's task belongs to, or null outside every run. */
+    static Loop current() {
+        Task<?> t = currentTask();
+        return t == null ? null : t.loop;
+    }
+
+    static RunStats lastStats() {
+        return lastStats;
+    }
+
+    static Timeline lastTimeline() {
+        return lastTimeline;
+    }
+
+    /** Cancels the main task of every run in progress; in LOOP mode also interrupts the task holding the baton. */
+    static int cancelAll() {
+        int n = 0;
+        for (Loop l : RUNNING) {
+            Task<?> m = l.main;
+            if (m != null && m.cancel()) {
+                n++;
+            }
+            Task<?> holder = l.mode == Mode.LOOP ? l.baton.holder() : null;
+            Thread t = holder == null ? null : holder.thread();
+            if (t != null) {
+                // a Thread.sleep or blocking call in the running task would otherwise hold every task hostage
+                t.interrupt();
+            }
+        }
+        return n;
+    }
+
+    long now() {
+        return System.nanoTime() - start;
+    }
+
+    void created(Coro<?> c) {
+        do {
+            c.older = newestCoro.get();
+        } while (!newestCoro.compareAndSet(c.older, c));
+    }
+
+    <T> Task<T> spawn(Coro<T> coro, String name) {
+        return schedule(new Task<>(this, coro, name));
+    }
+
+    private <T> Task<T> schedule(Task<T> t) {
+        do {
+            t.older = newestTask.get();
+        } while (!newestTask.compareAndSet(t.older, t));
+        if (mode == Mode.VIRTUAL) {
+            t.start();
+        } else {
+            baton.enqueue(t);
+        }
+        return t;
+    }
+
+    List<Task<?>> pending() {
+        List<Task<?>> out = new ArrayList<>();
+        for (Task<?> t : tasks()) {
+            if (!t.done()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** Every task of this run, in creation order. */
+    private List<Task<?>> tasks() {
+        List<Task<?>> out = new ArrayList<>();
+        for (Task<?> t = newestTask.get(); t != null; t = t.older) {
+            out.add(t);
+        }
+        return out.reversed();
+    }
+
+    void resumed(Task<?> t) {
+        maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+        switches.increment();
+        t.span.mark(now());
+    }
+
+    void suspended(Task<?> t) {
+        running.decrementAndGet();
+        t.span.mark(now());
+    }
+
+    void finished(Task<?> t) {
+        if (mode == Mode.LOOP) {
+            baton.pass();
+        }
+    }
+
+    <T> T run(Coro<T> coro) throws Exception {
+        RUNNING.add(this);
+        Coro.forgetShownWarnings();
+        THREADS.resetPeakThreadCount();
+        Task<T> m;
+        try {
+            m = new Task<>(this, coro, coro.name());
+            main = m;
+            schedule(m);
+            boolean finished = awaitDone(m);
+            shutdown(finished);
+        } finally {
+            RUNNING.remove(this);
+            record();
+        }
+        if (!m.done()) {
+            throw new CancelledError("run() interrupted: its main task " + m.name() + " did not stop");
+        }
+        m.markRetrieved();
+        return m.result();
+    }
+
+    /**
+     * Waits for {@code t} from outside the run; a first interrupt cancels it, a second gives up.
+     *
+     * @return false if waiting was given up
+     */
+    private static boolean awaitDone(Task<?> t) {
+        boolean interrupted = false;
+        while (!t.done()) {
+            try {
+                t.future.get();
+            } catch (InterruptedException e) {
+                if (interrupted) {
+                    return false;
+                }
+                interrupted = true;
+                t.cancel();
+            } catch (ExecutionException | java.util.concurrent.CancellationException ignored) {
+                // the outcome stays in the task
+            }
+        }
+        return true;
+    }
+
+    private void shutdown(boolean wait) {
+        List<Task<?>> left = pending();
+        left.forEach(Task::cancel);
+        for (Task<?> t : left) {
+            if (!wait || !awaitDone(t)) {
+                wait = false;
+            }
+        }
+        for (Task<?> t : tasks()) {
+            if (t.done() && !t.retrieved() && !t.cancelled() && t != main) {
+                reportUnretrieved(t);
+            }
+        }
+        List<Coro<?>> made = new ArrayList<>();
+        for (Coro<?> c = newestCoro.getAndSet(null); c != null; c = c.older) {
+            made.add(c);
+        }
+        Map<String, Integer> unused = new LinkedHashMap<>();
+        for (Coro<?> c : made.reversed()) {
+            if (c.neverAwaited()) {
+                unused.merge(c.name(), 1, Integer::sum);
+            }
+        }
+        unused.forEach(Coro::warn);
+        // unlinked, so a coroutine or task the caller keeps does not keep the whole run alive
+        made.forEach(c -> c.older = null);
+    }
+
+    private static void reportUnretrieved(Task<?> t) {
+        t.markRetrieved();
+        System.err.println("Task exception was never retrieved\nfuture: " + t);
+    }
+
+    private void record() {
+        long wall = now();
+        List<Timeline.Row> rows = new ArrayList<>();
+        List<Task<?>> all = tasks();
+        for (Task<?> t : all) {
+            rows.add(new Timeline.Row(t.name(), t.span.created, t.span.marks(), t.span.done(), Timeline.outcomeOf(t)));
+        }
+        newestTask.set(null);
+        all.forEach(t -> t.older = null);
+        lastStats = new RunStats(mode, Duration.ofNanos(wall), rows.size(), maxRunning.get(), switches.sum(),
+                THREADS.getPeakThreadCount());
+        lastTimeline = new Timeline(mode, wall, rows);
+    }
+}

@@ -1,0 +1,100 @@
+package io.jawait.magic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a cell into Java chunks and magics: a {@code %%name} first line makes the whole cell one cell magic;
+ * otherwise every line starting with {@code %name} is a line magic, optionally bound as in
+ * {@code var r = %timeit -o x} or {@code r = %timeit -o x}, and the lines between are Java.
+ */
+final class CellParser {
+    private static final Pattern CELL = Pattern.compile("^\\s*%%([A-Za-z_][\\w]*)(\\?)?(?:[ \\t]+(.*))?\\s*$");
+    private static final Pattern LINE = Pattern.compile("^\\s*%([A-Za-z_][\\w]*)(\\?)?(?:[ \\t]+(.*))?\\s*$");
+    private static final Pattern BOUND = Pattern.compile(
+            "^\\s*(?:([A-Za-z_$][\\w$.]*(?:<[\\w$.,?<>\\[\\] ]*>)?(?:\\[\\])*)\\s+)?([A-Za-z_$][\\w$]*)\\s*=\\s*"
+                    + "%([A-Za-z_][\\w]*)(?:[ \\t]+(.*))?\\s*$");
+    private static final Pattern STRAY_CELL = Pattern.compile("^\\s*%%[A-Za-z_]");
+
+    /** One piece of a cell, in order. */
+    sealed interface Part {}
+
+    record Java(String code) implements Part {}
+
+    /** A line magic; {@code type}/{@code variable} are set when its result is bound, {@code help} for {@code %x?}. */
+    record LineMagic(Invocation call, String type, String variable, boolean help) implements Part {}
+
+    record CellMagic(Invocation call, boolean help) implements Part {}
+
+    private CellParser() {}
+
+    /** True when the cell holds any magic. */
+    static boolean hasMagic(String cell) {
+        for (String line : cell.split("\n", -1)) {
+            if (CELL.matcher(line).matches() || LINE.matcher(line).matches() || BOUND.matcher(line).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static List<Part> parse(String cell) throws CellException {
+        String[] lines = cell.split("\n", -1);
+        int first = 0;
+        while (first < lines.length && lines[first].isBlank()) {
+            first++;
+        }
+        if (first < lines.length) {
+            Matcher m = CELL.matcher(lines[first]);
+            if (m.matches()) {
+                String body = String.join("\n", List.of(lines).subList(first + 1, lines.length));
+                return List.of(new CellMagic(new Invocation(m.group(1), args(m.group(3)), body), m.group(2) != null));
+            }
+        }
+        return lineParts(lines);
+    }
+
+    private static List<Part> lineParts(String[] lines) throws CellException {
+        List<Part> parts = new ArrayList<>();
+        StringBuilder java = new StringBuilder();
+        for (String line : lines) {
+            Part magic = lineMagic(line);
+            if (magic == null) {
+                if (STRAY_CELL.matcher(line).find()) {
+                    throw new CellException("UsageError",
+                            line.strip().split("\\s")[0] + " is a cell magic: it must be on the first line of the cell");
+                }
+                java.append(line).append('\n');
+                continue;
+            }
+            if (!java.toString().isBlank()) {
+                parts.add(new Java(java.toString()));
+            }
+            java.setLength(0);
+            parts.add(magic);
+        }
+        if (!java.toString().isBlank()) {
+            parts.add(new Java(java.toString()));
+        }
+        return parts;
+    }
+
+    private static Part lineMagic(String line) {
+        Matcher m = LINE.matcher(line);
+        if (m.matches()) {
+            return new LineMagic(new Invocation(m.group(1), args(m.group(3)), null), null, null, m.group(2) != null);
+        }
+        Matcher b = BOUND.matcher(line);
+        if (b.matches()) {
+            String type = b.group(1) == null ? "var" : b.group(1);
+            return new LineMagic(new Invocation(b.group(3), args(b.group(4)), null), type, b.group(2), false);
+        }
+        return null;
+    }
+
+    private static String args(String raw) {
+        return raw == null ? "" : raw.strip();
+    }
+}

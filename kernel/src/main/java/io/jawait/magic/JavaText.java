@@ -1,0 +1,58 @@
+package io.jawait.magic;
+
+/** Small lexical helpers over Java source: enough to find statement boundaries outside strings and comments. */
+final class JavaText {
+    private JavaText() {}
+
+    /**
+     * The index just after the last top-level statement boundary ({@code ;} or a closing {@code }}) in
+     * {@code code}, ignoring strings, characters, text blocks and comments; 0 when there is none.
+     */
+    static int lastBoundary(String code) {
+        int depth = 0;
+        int boundary = 0;
+        int i = 0;
+        while (i < code.length()) {
+            char c = code.charAt(i);
+            if (code.startsWith("//", i)) {
+                i = indexAfter(code, "\n", i + 2);
+            } else if (code.startsWith("/*", i)) {
+                i = indexAfter(code, "*/", i + 2);
+            } else if (code.startsWith("\"\"\"", i)) {
+                i = indexAfter(code, "\"\"\"", i + 3);
+            } else if (c == '"' || c == '\'') {
+                i = quotedEnd(code, i, c);
+            } else {
+                if (c == '(' || c == '[' || c == '{') {
+                    depth++;
+                } else if (c == ')' || c == ']' || c == '}') {
+                    depth--;
+                }
+                if (depth == 0 && (c == ';' || c == '}')) {
+                    boundary = i + 1;
+                }
+                i++;
+            }
+        }
+        return boundary;
+    }
+
+    /** {@code code} ending with a semicolon unless it already ends a statement or a block. */
+    static String terminated(String code) {
+        String s = code.strip();
+        return s.isEmpty() || s.endsWith(";") || s.endsWith("}") ? s : s + ";";
+    }
+
+    private static int indexAfter(String code, String end, int from) {
+        int at = code.indexOf(end, from);
+        return at < 0 ? code.length() : at + end.length();
+    }
+
+    private static int quotedEnd(String code, int start, char quote) {
+        int i = start + 1;
+        while (i < code.length() && code.charAt(i) != quote && code.charAt(i) != '\n') {
+            i += code.charAt(i) == '\\' ? 2 : 1;
+        }
+        return Math.min(i + 1, code.length());
+    }
+}

@@ -1,0 +1,31 @@
+package io.jawait.magic;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code %load FILE}: runs a {@code .jsh} or {@code .java} file as a cell. A {@code package} line is dropped,
+ * since JShell has no packages; the file's value, if any, shows as the cell's.
+ */
+final class LoadMagic implements Magic {
+
+    @Override
+    public Evaluation run(Invocation call, MagicContext ctx) throws CellException {
+        String name = ClasspathMagic.unquote(call.args().strip());
+        if (name.isEmpty()) {
+            throw call.usage("give a file: %load path/to/File.java or %load script.jsh");
+        }
+        if (!name.endsWith(".jsh") && !name.endsWith(".java")) {
+            throw call.usage("can load .jsh and .java files, not '" + name + "'");
+        }
+        Path file = Path.of(name).toAbsolutePath();
+        String source;
+        try {
+            source = Files.readString(file);
+        } catch (IOException e) {
+            throw call.usage("cannot read " + file + ": " + e.getMessage());
+        }
+        return ctx.eval(source.replaceFirst("(?m)^\\s*package\\s+[\\w.]+\\s*;", ""));
+    }
+}

@@ -1,0 +1,98 @@
+package io.jawait.magic;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one list of magics: it answers lookups, {@code %lsmagic}, completion of {@code %}/{@code %%} names and
+ * {@code %name?} help, so all four always agree.
+ */
+public final class MagicCatalog {
+    private final List<MagicSpec> specs = new ArrayList<>();
+
+    /** The magics jawait ships, with {@code %maven} caching into {@code localRepository}. */
+    public static MagicCatalog standard(Path localRepository) {
+        MagicCatalog c = new MagicCatalog();
+        TimeMagic time = new TimeMagic();
+        TimeitMagic timeit = new TimeitMagic();
+        c.add(new MagicSpec("time", false, "%time statement", "Time one run of a statement: CPU, wall, GC, JIT, "
+                + "threads; its output and value still show.", time));
+        c.add(new MagicSpec("time", true, "%%time\\n<cell>", "Time one run of the whole cell, as %time does.", time));
+        c.add(new MagicSpec("timeit", false, TimeitMagic.LINE_USAGE,
+                "Time a statement over many loops and runs: compiled once, warmed up (1 s, or -w runs), IPython's output.", timeit));
+        c.add(new MagicSpec("timeit", true, TimeitMagic.CELL_USAGE,
+                "Time the cell's body over many loops; the first line is setup, run before each run.", timeit));
+        c.add(new MagicSpec("jvm", false, "%jvm", "Show the JVM every timing is measured on: JDK, cores, GC, heap, "
+                + "flags.", new JvmMagic()));
+        c.add(new MagicSpec("lsmagic", false, "%lsmagic", "List the available magics.", (call, ctx) -> {
+            ctx.out().stdout(c.listing());
+            return null;
+        }));
+        c.add(new MagicSpec("maven", false, "%maven [-r REPO_URL] group:artifact:version ...",
+                "Resolve artifacts with their dependencies from Maven Central (cached) and add them to the classpath.",
+                new MavenMagic(localRepository)));
+        c.add(new MagicSpec("classpath", false, "%classpath PATH ...",
+                "Add jars or class folders (DIR/* adds every jar in DIR) to the classpath of later cells.",
+                new ClasspathMagic()));
+        c.add(new MagicSpec("load", false, "%load FILE", "Run a .jsh or .java file as if it were a cell.",
+                new LoadMagic()));
+        c.add(new MagicSpec("env", false, "%env [NAME[=VALUE]]",
+                "Show the environment, one variable, or set a variable for this kernel (see %env?).", new EnvMagic()));
+        c.add(new MagicSpec("html", true, "%%html\\n<html>", "Display the cell's body as HTML.", (call, ctx) -> {
+            ctx.out().display(io.jawait.display.MimeBundle.of("text/html", call.body())
+                    .with("text/plain", "<IPython.core.display.HTML object>"), null, false);
+            return null;
+        }));
+        c.add(new MagicSpec("async_mode", false, "%async_mode loop|virtual",
+                "Choose how the await helpers run tasks: one at a time (loop, like asyncio) or virtual threads.",
+                new AsyncModeMagic()));
+        c.add(new MagicSpec("expect_error", true, "%%expect_error TEXT\\n<cell>",
+                "Pass only if the cell fails to compile or run with TEXT in the error; show what failed.",
+                new ExpectErrorMagic()));
+        return c;
+    }
+
+    void add(MagicSpec spec) {
+        specs.add(spec);
+    }
+
+    /** The magic called {@code name}, line or cell. */
+    public Optional<MagicSpec> find(String name, boolean cell) {
+        return specs.stream().filter(s -> s.name().equals(name) && s.cell() == cell).findFirst();
+    }
+
+    /** Every entry, line magics first, each group by name. */
+    public List<MagicSpec> all() {
+        return specs.stream().sorted(Comparator.comparing(MagicSpec::cell).thenComparing(MagicSpec::name)).toList();
+    }
+
+    /** Names ({@code %x} and {@code %%x}) starting with {@code prefix}; a bare name prefix matches both kinds. */
+    public List<String> complete(String prefix) {
+        String p = prefix.startsWith("%") ? prefix : "%" + prefix;
+        return all().stream().map(MagicSpec::display)
+                .filter(d -> d.startsWith(p) || (!p.startsWith("%%") && d.startsWith("%" + p)))
+                .distinct().toList();
+    }
+
+    /** Help for {@code %x}, {@code %%x}, {@code x} (both kinds), or null when nothing matches. */
+    public String help(String name) {
+        String bare = name.replaceFirst("^%{1,2}", "").replaceFirst("\\?+$", "");
+        boolean onlyCell = name.startsWith("%%");
+        boolean onlyLine = name.startsWith("%") && !onlyCell;
+        List<String> texts = all().stream().filter(s -> s.name().equals(bare))
+                .filter(s -> !(onlyCell && !s.cell()) && !(onlyLine && s.cell()))
+                .map(MagicSpec::helpText).toList();
+        return texts.isEmpty() ? null : String.join("\n\n", texts);
+    }
+
+    /** What {@code %lsmagic} prints, in IPython's layout. */
+    public String listing() {
+        String line = String.join("  ", all().stream().filter(s -> !s.cell()).map(MagicSpec::display).toList());
+        String cell = String.join("  ", all().stream().filter(MagicSpec::cell).map(MagicSpec::display).toList());
+        return "Available line magics:\n" + line + "\n\nAvailable cell magics:\n" + cell
+                + "\n\nAdd ? to a magic's name for its help (%timeit?).\n";
+    }
+}

@@ -1,0 +1,81 @@
+package io.jawait.magic;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The kernel's {@link MagicRunner}: parses a cell into Java chunks and magics, runs them in order through the
+ * engine's {@link MagicContext}, and binds results of {@code T x = %magic ...} lines.
+ */
+public final class Magics implements MagicRunner {
+    private final MagicCatalog catalog;
+
+    /** The standard magics, with {@code %maven} caching in {@code ~/.m2/repository}. */
+    public Magics() {
+        this(MagicCatalog.standard(Path.of(System.getProperty("user.home"), ".m2", "repository")));
+    }
+
+    public Magics(MagicCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public MagicCatalog catalog() { return catalog; }
+
+    @Override
+    public boolean handles(String cell) {
+        return CellParser.hasMagic(cell);
+    }
+
+    @Override
+    public Evaluation run(String cell, MagicContext ctx) throws CellException {
+        Evaluation last = null;
+        for (CellParser.Part part : CellParser.parse(cell)) {
+            last = switch (part) {
+                case CellParser.Java java -> ctx.eval(java.code());
+                case CellParser.CellMagic m -> invoke(m.call(), m.help(), ctx);
+                case CellParser.LineMagic m -> bindOrShow(m, invoke(m.call(), m.help(), ctx), ctx);
+            };
+        }
+        return last;
+    }
+
+    private Evaluation invoke(Invocation call, boolean help, MagicContext ctx) throws CellException {
+        MagicSpec spec = catalog.find(call.name(), call.isCell()).orElseThrow(() -> unknown(call));
+        if (help) {
+            ctx.out().stdout(catalog.help(call.display()) + "\n");
+            return null;
+        }
+        return spec.magic().run(call, ctx);
+    }
+
+    private static Evaluation bindOrShow(CellParser.LineMagic m, Evaluation result, MagicContext ctx)
+            throws CellException {
+        if (m.variable() == null) {
+            return result;
+        }
+        if (result == null || !result.hasValue()) {
+            throw m.call().usage("returns no value to assign to " + m.variable()
+                    + (m.call().name().equals("timeit") ? " (add -o: var r = %timeit -o statement)" : ""));
+        }
+        ctx.bind(m.type(), m.variable(), result.value());
+        return null;
+    }
+
+    private CellException unknown(Invocation call) {
+        String other = (call.isCell() ? "%" : "%%") + call.name();
+        boolean otherKind = catalog.find(call.name(), !call.isCell()).isPresent();
+        return new CellException("UsageError", (call.isCell() ? "Cell" : "Line") + " magic function `"
+                + call.display() + "` not found" + (otherKind ? " (but " + (call.isCell() ? "line" : "cell")
+                + " magic `" + other + "` exists)" : "") + ". %lsmagic lists the magics.");
+    }
+
+    @Override
+    public List<String> complete(String prefix) {
+        return catalog.complete(prefix);
+    }
+
+    @Override
+    public String help(String name) {
+        return catalog.help(name);
+    }
+}

@@ -1,0 +1,78 @@
+package io.jawait.magic;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * IPython-style options at the start of a magic's argument line: {@code -n 10}, {@code -n10}, {@code -q};
+ * parsing stops at the first word that is not a known option, and the rest of the line is kept verbatim.
+ */
+final class Options {
+    private final Map<Character, String> values = new HashMap<>();
+    private final Set<Character> flags = new HashSet<>();
+    private String rest = "";
+
+    private Options() {}
+
+    /**
+     * Parses {@code line}.
+     *
+     * @param valued letters taking a value
+     * @param flagLetters letters without a value
+     */
+    static Options parse(Invocation call, String line, String valued, String flagLetters) throws CellException {
+        Options o = new Options();
+        String s = line.strip();
+        while (s.length() >= 2 && s.charAt(0) == '-' && known(s.charAt(1), valued + flagLetters)) {
+            char letter = s.charAt(1);
+            s = s.substring(2);
+            if (flagLetters.indexOf(letter) >= 0) {
+                o.flags.add(letter);
+                if (!s.isEmpty() && !Character.isWhitespace(s.charAt(0))) {
+                    s = "-" + s; // combined flags such as -qo
+                }
+            } else {
+                s = s.stripLeading();
+                int end = 0;
+                while (end < s.length() && !Character.isWhitespace(s.charAt(end))) {
+                    end++;
+                }
+                if (end == 0) {
+                    throw call.usage("option -" + letter + " needs a value");
+                }
+                o.values.put(letter, s.substring(0, end));
+                s = s.substring(end);
+            }
+            s = s.stripLeading();
+        }
+        o.rest = s;
+        return o;
+    }
+
+    private static boolean known(char c, String letters) {
+        return Character.isLetter(c) && letters.indexOf(c) >= 0;
+    }
+
+    boolean has(char flag) { return flags.contains(flag); }
+
+    String rest() { return rest; }
+
+    /** A whole number option within bounds, or {@code fallback} when absent. */
+    long number(Invocation call, char letter, long fallback, long min, long max) throws CellException {
+        String v = values.get(letter);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(v.replace("_", ""));
+            if (n < min || n > max) {
+                throw call.usage("-" + letter + " must be between " + min + " and " + max + ", got " + v);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw call.usage("-" + letter + " needs a whole number, got '" + v + "'");
+        }
+    }
+}

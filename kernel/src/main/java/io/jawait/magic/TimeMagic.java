@@ -1,0 +1,29 @@
+package io.jawait.magic;
+
+import io.jawait.timing.ResourceSnapshot;
+import io.jawait.timing.TimeReport;
+
+/**
+ * {@code %time statement} and {@code %%time}: runs the code once as a cell and prints IPython's CPU and wall
+ * lines, then GC, JIT, peak threads and parallelism; the code's own output and value still show.
+ */
+final class TimeMagic implements Magic {
+
+    @Override
+    public Evaluation run(Invocation call, MagicContext ctx) throws CellException {
+        if (call.isCell() && !call.args().isBlank()) {
+            throw call.usage("can't use a statement directly after '%%time': put it on the next line");
+        }
+        String code = call.isCell() ? call.body() : call.args();
+        if (code.isBlank()) {
+            throw call.usage("nothing to time: write the statement after " + call.display());
+        }
+        TimeReport.resetPeakThreads();
+        ResourceSnapshot before = ResourceSnapshot.take();
+        Evaluation result = ctx.eval(code);
+        ResourceSnapshot after = ResourceSnapshot.take();
+        TimeReport report = TimeReport.between(before, after, result.executeNanos(), result.compileNanos());
+        ctx.out().stdout(report + "\n");
+        return result;
+    }
+}

@@ -1,0 +1,78 @@
+package io.jawait.magic;
+
+import io.jawait.timing.TimeitResult;
+import io.jawait.timing.TimeitRunner;
+import java.util.Locale;
+
+/**
+ * {@code %timeit} and {@code %%timeit}: compiles the statement once inside its own loop class, auto-ranges
+ * the loops, warms up, measures, and prints IPython's line; {@code -o} returns the {@link TimeitResult}.
+ */
+final class TimeitMagic implements Magic {
+    static final String LINE_USAGE = "%timeit [-n N] [-r R] [-w W] [-p P] [-q] [-o] statement";
+    static final String CELL_USAGE = "%%timeit [-n N] [-r R] [-w W] [-p P] [-q] [-o] [setup]\\n<statements>";
+    static final int DEFAULT_RUNS = 7;
+    static final int DEFAULT_WARMUPS = TimeitRunner.AUTO_WARMUP;
+    private static final long COMPILE_SHOWN_FROM_NANOS = 100_000_000L;
+
+    @Override
+    public Evaluation run(Invocation call, MagicContext ctx) throws CellException {
+        Options o = Options.parse(call, call.args(), "nrwp", "qo");
+        long loops = o.number(call, 'n', 0, 1, Long.MAX_VALUE);
+        int runs = (int) o.number(call, 'r', DEFAULT_RUNS, 1, 100_000);
+        int warmups = (int) o.number(call, 'w', DEFAULT_WARMUPS, 0, 100_000);
+        int precision = (int) o.number(call, 'p', 3, 1, 17);
+        String statement = call.isCell() ? call.body() : o.rest();
+        if (statement.isBlank()) {
+            throw call.usage("nothing to time: give a statement (use ';' to time an empty statement). Usage: "
+                    + (call.isCell() ? CELL_USAGE : LINE_USAGE).replace("\\n", " / "));
+        }
+        TimeitSource source = new TimeitSource(call.isCell() ? o.rest() : "", statement);
+        Evaluation measured = ctx.eval(compile(call, source, ctx).driver(loops, runs, warmups));
+        if (!(measured.value() instanceof TimeitResult result)) {
+            throw new CellException("InternalError", call.display() + ": the engine did not return the timing "
+                    + "result; is the kernel's jar on JShell's class path?");
+        }
+        if (!o.has('q')) {
+            ctx.out().stdout(report(result, precision));
+        }
+        return o.has('o') ? new Evaluation(true, result, result.toString(), 0, 0) : null;
+    }
+
+    /** What IPython prints: the warning if any, the line, and the compile time when noticeable. */
+    static String report(TimeitResult result, int precision) {
+        StringBuilder text = new StringBuilder();
+        result.slowRunWarning().ifPresent(w -> text.append(w).append('\n'));
+        text.append(result.format(precision)).append('\n');
+        if (result.compileNanos() > COMPILE_SHOWN_FROM_NANOS) {
+            text.append(String.format(Locale.ROOT, "Compiler time: %.2f s%n", result.compileNanos() / 1e9));
+        }
+        return text.toString();
+    }
+
+    /** Compiles the loop class, consuming the last value when it is an expression. */
+    private static TimeitSource.Compiled compile(Invocation call, TimeitSource source, MagicContext ctx)
+            throws CellException {
+        CellException asExpression = null;
+        if (source.mayHaveValue()) {
+            try {
+                return source.compiled(true, ctx.eval(source.source(true)).compileNanos());
+            } catch (CellException e) {
+                asExpression = e; // a void call or a declaration: try it as a plain statement
+            }
+        }
+        return source.compiled(false, compilePlain(call, source, asExpression, ctx));
+    }
+
+    /** Compiles the loop without consuming a value; on failure reports the more telling of the two errors. */
+    private static long compilePlain(Invocation call, TimeitSource source, CellException asExpression,
+                                     MagicContext ctx) throws CellException {
+        try {
+            return ctx.eval(source.source(false)).compileNanos();
+        } catch (CellException e) {
+            CellException shown = asExpression != null && e.getMessage().contains("not a statement") ? asExpression : e;
+            throw new CellException(shown.ename(), call.display() + ": the statement does not compile: "
+                    + shown.getMessage(), shown.traceback());
+        }
+    }
+}

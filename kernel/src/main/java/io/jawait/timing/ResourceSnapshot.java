@@ -1,0 +1,66 @@
+package io.jawait.timing;
+
+import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What the JVM has used so far: process CPU time (all threads), the calling thread's CPU time, garbage
+ * collections, JIT compilation time; {@link TimeReport#between} turns two of them into a report.
+ *
+ * {@snippet :
+ * ResourceSnapshot before = ResourceSnapshot.take();
+ * long t0 = System.nanoTime();
+ * Math.sqrt(2);
+ * TimeReport r = TimeReport.between(before, ResourceSnapshot.take(), System.nanoTime() - t0, 0);
+ * }
+ *
+ * @param processCpuNanos CPU time of every thread of the process
+ * @param callerCpuNanos  CPU time of the thread taking the snapshot
+ * @param userTicks       user-mode clock ticks of the process from {@code /proc/self/stat} (0 elsewhere)
+ * @param systemTicks     kernel-mode clock ticks of the process from {@code /proc/self/stat} (0 elsewhere)
+ * @param gcCount         collections so far, all collectors
+ * @param gcMillis        time spent in collections so far
+ * @param jitMillis       JIT compilation time so far (0 when the JVM does not report it)
+ */
+public record ResourceSnapshot(long processCpuNanos, long callerCpuNanos, long userTicks, long systemTicks,
+                               long gcCount, long gcMillis, long jitMillis) {
+
+    /** Takes a snapshot now. */
+    public static ResourceSnapshot take() {
+        long gcCount = 0;
+        long gcMillis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            gcCount += Math.max(0, gc.getCollectionCount());
+            gcMillis += Math.max(0, gc.getCollectionTime());
+        }
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long jitMillis = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] ticks = procTicks();
+        return new ResourceSnapshot(processCpu(), threads.getCurrentThreadCpuTime(), ticks[0], ticks[1],
+                gcCount, gcMillis, jitMillis);
+    }
+
+    private static long processCpu() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
+    }
+
+    // The JDK has no user/system split for the whole process; Linux offers it in clock ticks.
+    private static long[] procTicks() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
+    }
+}

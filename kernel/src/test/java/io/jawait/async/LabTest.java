@@ -1,0 +1,127 @@
+package io.jawait.async;
+
+import static io.jawait.async.Async.async;
+import static io.jawait.async.Async.blockingSleep;
+import static io.jawait.async.Async.gather;
+import static io.jawait.async.Async.run;
+import static io.jawait.async.Async.sleep;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LabTest {
+    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    private PrintStream original;
+
+    @BeforeEach
+    void capture() {
+        original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(original);
+        System.clearProperty("jawait.strict");
+    }
+
+    private String out() {
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void timed_returns_the_seconds_of_its_body_and_prints_them() throws Exception {
+        double s = Lab.timed("nap", () -> Thread.sleep(200));
+        assertTrue(s >= 0.19 && s < 1.5, "measured " + s);
+        assertTrue(out().matches("(?s)\\[time] nap: 0\\.\\d{3} s\\R"), out());
+    }
+
+    @Test
+    void expect_prints_ok_inside_and_warn_outside_its_range() {
+        Lab.expectTime("fast", 1.003, 0.98, 1.15);
+        Lab.expect("count", 9, 6, 7);
+        assertTrue(out().contains("[check] fast: 1.003 s in [0.980, 1.150] OK"), out());
+        assertTrue(out().contains("[check] count: 9 in [6, 7] WARN"), out());
+    }
+
+    @Test
+    void strict_mode_turns_a_value_out_of_range_into_an_assertion_error() {
+        System.setProperty("jawait.strict", "true");
+        Lab.expect("inside", 6.5, 6, 7);
+        var e = assertThrows(AssertionError.class, () -> Lab.expect("outside", 8, 6, 7));
+        assertTrue(e.getMessage().contains("outside: 8 in [6, 7] WARN"), e.getMessage());
+        assertThrows(AssertionError.class, () -> Lab.expectEqual("list", java.util.List.of(1), java.util.List.of(2)));
+    }
+
+    @Test
+    void log_measures_from_the_start_of_the_current_run() throws Exception {
+        run(async(() -> {
+            sleep(0.3);
+            Lab.log("after the nap");
+        }), Mode.LOOP);
+        var m = java.util.regex.Pattern.compile("\\[\\+(\\d+\\.\\d{3})s] after the nap").matcher(out());
+        assertTrue(m.find(), out());
+        double t = Double.parseDouble(m.group(1));
+        assertTrue(t >= 0.29 && t < 1.5, "logged at " + t);
+    }
+
+    @Test
+    void heartbeat_shows_a_blocking_sleep_holding_the_loop_only_in_loop_mode() throws Exception {
+        Heartbeat[] beats = new Heartbeat[2];
+        Mode[] modes = {Mode.LOOP, Mode.VIRTUAL};
+        for (int i = 0; i < 2; i++) {
+            int k = i;
+            run(async(() -> {
+                beats[k] = Lab.heartbeat(0.05);
+                sleep(0.15);
+                blockingSleep(0.6);
+                sleep(0.15);
+                beats[k].stop();
+            }), modes[i]);
+        }
+        assertTrue(beats[0].maxGap() >= 0.5, "LOOP: " + beats[0]);
+        assertTrue(beats[1].maxGap() < 0.4, "VIRTUAL: " + beats[1]);
+        assertTrue(beats[1].count() > beats[0].count(), beats[0] + " vs " + beats[1]);
+    }
+
+    @Test
+    void heartbeat_counts_a_block_that_starts_before_its_first_beat_and_lasts_until_stop() throws Exception {
+        Heartbeat[] beat = new Heartbeat[1];
+        run(async(() -> {
+            beat[0] = Lab.heartbeat(0.05);
+            blockingSleep(0.5);
+            beat[0].stop();
+        }), Mode.LOOP);
+        assertEquals(0, beat[0].count(), beat[0].toString());
+        assertTrue(beat[0].maxGap() >= 0.45, beat[0].toString());
+    }
+
+    @Test
+    void compare_runs_both_modes_and_shows_blocking_calls_serialise_in_loop_mode() throws Exception {
+        var c = Lab.compare("three Thread.sleep(300)", () -> async(() -> {
+            gather(async(() -> Thread.sleep(300)), async(() -> Thread.sleep(300)), async(() -> Thread.sleep(300)));
+        }));
+        assertEquals(Mode.LOOP, c.loop().mode());
+        assertTrue(c.loop().wall().toMillis() >= 880, c.toString());
+        assertTrue(c.virtual().wall().toMillis() < 800, c.toString());
+        assertTrue(out().contains("compare: three Thread.sleep(300)"), out());
+    }
+
+    @Test
+    void spin_burns_cpu_for_about_the_time_asked() {
+        double cpu0 = Lab.processCpuSeconds();
+        long t0 = System.nanoTime();
+        Lab.spin(0.2);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        assertTrue(wall >= 0.2 && wall < 1.5, "wall " + wall);
+        assertTrue(Lab.processCpuSeconds() - cpu0 > 0.05, "spin used no CPU");
+        assertEquals(55, Lab.fib(10));
+    }
+}

@@ -1,0 +1,121 @@
+package io.jawait.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jawait.magic.Magics;
+import io.jawait.protocol.ExecuteOutcome;
+import io.jawait.protocol.ExecuteRequest;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The magics through the real engine: JShellInterpreter with the magic runner, as the kernel wires them. */
+class MagicsInEngineTest {
+    static JShellInterpreter interpreter;
+    static int count;
+
+    @BeforeAll
+    static void start() {
+        interpreter = new JShellInterpreter(new Magics());
+    }
+
+    @AfterAll
+    static void stop() {
+        interpreter.shutdown();
+    }
+
+    static ExecuteOutcome exec(String code, RecordingOutput out) {
+        return interpreter.execute(new ExecuteRequest(code, false, true, true, Map.of(), ++count), out);
+    }
+
+    static ExecuteOutcome.Ok ok(String code, RecordingOutput out) {
+        ExecuteOutcome outcome = exec(code, out);
+        if (outcome instanceof ExecuteOutcome.Error e) {
+            throw new AssertionError(e.ename() + ": " + e.evalue() + "\n" + String.join("\n", e.traceback()));
+        }
+        return (ExecuteOutcome.Ok) outcome;
+    }
+
+    static String shown(ExecuteOutcome.Ok ok) {
+        return ok.result() == null ? null : (String) ok.result().data().get("text/plain");
+    }
+
+    @Test
+    void time_shows_cpu_wall_and_the_value_and_wall_excludes_compilation() {
+        var out = new RecordingOutput(false);
+        assertEquals("42", shown(ok("%time Thread.sleep(200); 42", out)));
+        double wall = io.jawait.magic.TimeOutput.wallSeconds(out.stdout());
+        // compiling takes 0.5 s and more on a loaded machine; the wall time must not include it
+        assertTrue(wall >= 0.2 && wall < 0.5, out.stdout());
+        assertTrue(out.stdout().startsWith("CPU times: user "), out.stdout());
+    }
+
+    @Test
+    void time_keeps_the_cells_own_output() {
+        var out = new RecordingOutput(false);
+        ok("%%time\nSystem.out.println(\"hello from the cell\");", out);
+        assertTrue(out.stdout().contains("hello from the cell"), out.stdout());
+        assertTrue(out.stdout().contains("Wall time: "), out.stdout());
+    }
+
+    @Test
+    void timeit_o_binds_and_the_result_displays_as_text_and_svg() {
+        var out = new RecordingOutput(false);
+        ok("var r = %timeit -o -n 1000 -r 3 Math.sqrt(2.0)", out);
+        assertTrue(out.stdout().contains("per loop (mean \u00b1 std. dev. of 3 runs, 1,000 loops each)"), out.stdout());
+        var shown = ok("r", new RecordingOutput(false));
+        assertTrue(shown.result().data().containsKey("image/svg+xml"), shown.result().data().keySet().toString());
+        assertEquals("3", shown(ok("r.runs()", new RecordingOutput(false))));
+    }
+
+    @Test
+    void timeit_reports_what_the_statement_throws_with_its_class() {
+        var e = assertInstanceOf(ExecuteOutcome.Error.class, exec("%timeit -n 1 -r 1 Integer.parseInt(\"x\")",
+                new RecordingOutput(false)));
+        assertEquals("java.lang.NumberFormatException", e.ename());
+    }
+
+    @Test
+    void timeit_of_an_undefined_name_says_which() {
+        var e = assertInstanceOf(ExecuteOutcome.Error.class, exec("%timeit undefinedName * 2",
+                new RecordingOutput(false)));
+        assertTrue(e.evalue().contains("undefinedName"), e.evalue());
+    }
+
+    @Test
+    void interrupt_stops_a_long_timeit_and_the_kernel_answers_the_next_cell() throws Exception {
+        var out = new RecordingOutput(false);
+        CompletableFuture<ExecuteOutcome> running = CompletableFuture.supplyAsync(
+                () -> exec("%timeit -n 1000 -r 100 Thread.sleep(100)", out));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!running.isDone() && System.nanoTime() < deadline) {
+            interpreter.interrupt();
+            Thread.onSpinWait();
+            running.completeOnTimeout(null, 200, TimeUnit.MILLISECONDS);
+        }
+        ExecuteOutcome outcome = running.get(30, TimeUnit.SECONDS);
+        assertInstanceOf(ExecuteOutcome.Error.class, outcome, "interrupt should end the timing");
+        assertEquals("2", shown(ok("1 + 1", new RecordingOutput(false))));
+    }
+
+    @Test
+    void unknown_magic_is_a_usage_error_and_the_kernel_carries_on() {
+        var e = assertInstanceOf(ExecuteOutcome.Error.class, exec("%nosuch 1", new RecordingOutput(false)));
+        assertEquals("UsageError", e.ename());
+        assertEquals("2", shown(ok("1 + 1", new RecordingOutput(false))));
+    }
+
+    @Test
+    void async_mode_switches_the_await_helpers() {
+        var out = new RecordingOutput(false);
+        ok("%async_mode loop", out);
+        assertEquals("LOOP", shown(ok("io.jawait.async.Async.mode()", new RecordingOutput(false))));
+        ok("%async_mode virtual", new RecordingOutput(false));
+        assertEquals("VIRTUAL", shown(ok("io.jawait.async.Async.mode()", new RecordingOutput(false))));
+    }
+}

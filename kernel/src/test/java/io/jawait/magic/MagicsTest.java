@@ -1,0 +1,199 @@
+package io.jawait.magic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The everyday magics and the runner, through a local JShell standing in for the engine. */
+class MagicsTest {
+    static JShellContext ctx;
+    static Magics magics;
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void start() {
+        ctx = new JShellContext();
+        magics = new Magics(MagicCatalog.standard(tmp.resolve("m2")));
+    }
+
+    @AfterAll
+    static void stop() {
+        ctx.close();
+    }
+
+    /** Runs a cell that must succeed; returns what it printed. */
+    static String execSuccess(String cell) throws CellException {
+        ctx.out.stdout.setLength(0);
+        magics.run(cell, ctx);
+        return ctx.out.stdout.toString();
+    }
+
+    static CellException execError(String cell) {
+        return assertThrows(CellException.class, () -> magics.run(cell, ctx));
+    }
+
+    static String value(String cell) throws CellException {
+        Evaluation ev = magics.run(cell, ctx);
+        return ev == null ? null : ev.text();
+    }
+
+    @Test
+    void only_cells_with_magics_are_handled() {
+        assertTrue(magics.handles("int a = 1;\n%time a"));
+        assertTrue(magics.handles("%%html\n<b>x</b>"));
+        assertTrue(magics.handles("var r = %timeit -o 1"));
+        assertFalse(magics.handles("int a = 10 % 3;\nString s = \"%d\";"));
+    }
+
+    @Test
+    void lsmagic_lists_every_line_and_cell_magic() throws CellException {
+        String out = execSuccess("%lsmagic");
+        assertTrue(out.startsWith("Available line magics:\n"), out);
+        for (String name : List.of("%time", "%timeit", "%jvm", "%maven", "%classpath", "%load", "%env",
+                "%async_mode", "%%time", "%%timeit", "%%html", "%%expect_error")) {
+            assertTrue(out.contains(name), name + " missing from " + out);
+        }
+    }
+
+    @Test
+    void completion_offers_line_and_cell_names_from_the_catalogue() {
+        assertEquals(List.of("%time", "%timeit", "%%time", "%%timeit"), magics.complete("%ti"));
+        assertEquals(List.of("%%time", "%%timeit"), magics.complete("%%ti"));
+        assertEquals(List.of(), magics.complete("%nothing"));
+    }
+
+    @Test
+    void question_mark_prints_the_magics_usage() throws CellException {
+        String out = execSuccess("%timeit?");
+        assertTrue(out.contains("Usage: %timeit [-n N] [-r R] [-w W] [-p P] [-q] [-o] statement"), out);
+        assertTrue(magics.help("%%html").contains("HTML"));
+        assertNull(magics.help("%nosuch"));
+    }
+
+    @Test
+    void an_unknown_magic_is_a_usage_error_naming_it() {
+        CellException e = execError("%tiemit 1+1");
+        assertEquals("UsageError", e.ename());
+        assertTrue(e.getMessage().contains("%tiemit"), e.getMessage());
+    }
+
+    @Test
+    void a_cell_magic_below_the_first_line_is_a_usage_error() {
+        CellException e = execError("int q = 1;\n%%time\nq");
+        assertEquals("UsageError", e.ename());
+        assertTrue(e.getMessage().contains("%%time"), e.getMessage());
+    }
+
+    @Test
+    void line_magics_run_between_java_lines_in_order() throws CellException {
+        Evaluation ev = magics.run("int a = 4;\n%time a * 2\nint b = a * 10;\nb + 1", ctx);
+        assertEquals("41", ev.text());
+        assertTrue(ctx.out.stdout.toString().contains("CPU times: user "));
+    }
+
+    @Test
+    void jvm_prints_the_environment() throws CellException {
+        String out = execSuccess("%jvm");
+        assertTrue(out.contains("JDK:      " + Runtime.version()), out);
+        assertTrue(out.contains("Cores:    " + Runtime.getRuntime().availableProcessors()), out);
+        assertEquals("UsageError", execError("%jvm now").ename());
+    }
+
+    @Test
+    void env_sets_and_reads_a_variable_for_this_kernel() throws CellException {
+        assertEquals("env: JAWAIT_TEST_X=42\n", execSuccess("%env JAWAIT_TEST_X=42"));
+        assertEquals("\"42\"", value("%env JAWAIT_TEST_X"));
+        assertEquals("\"42\"", value("System.getProperty(\"JAWAIT_TEST_X\")"));
+        assertTrue(execError("%env NOT_SET_ANYWHERE_123").getMessage().contains("NOT_SET_ANYWHERE_123"));
+        assertEquals("UsageError", execError("%env 1bad=2").ename());
+    }
+
+    @Test
+    void html_cell_is_displayed_as_html() throws CellException {
+        ctx.out.displays.clear();
+        execSuccess("%%html\n<b>bold</b>");
+        assertEquals("<b>bold</b>", ctx.out.displays.get(0).data().get("text/html"));
+    }
+
+    @Test
+    void expect_error_passes_when_the_cell_fails_with_the_text() throws CellException {
+        String out = execSuccess("%%expect_error cannot find symbol\nint z = undefinedThing + 1;");
+        assertTrue(out.startsWith("Failed as expected"), out);
+        assertTrue(execSuccess("%%expect_error boom\nthrow new IllegalStateException(\"boom\");")
+                .contains("boom"));
+    }
+
+    @Test
+    void expect_error_fails_when_the_cell_succeeds_or_fails_otherwise() {
+        assertTrue(execError("%%expect_error boom\nint fine = 1;").getMessage().contains("ran without error"));
+        assertTrue(execError("%%expect_error boom\nthrow new RuntimeException(\"other\");").getMessage()
+                .contains("other"));
+        assertEquals("UsageError", execError("%%expect_error\n1/0").ename());
+    }
+
+    @Test
+    void load_runs_a_jsh_file_as_a_cell() throws Exception {
+        Path file = tmp.resolve("defs.jsh");
+        Files.writeString(file, "int loadedValue = 6;\nint twice(int x) { return 2 * x; }\n");
+        execSuccess("%load " + file);
+        assertEquals("12", value("twice(loadedValue)"));
+    }
+
+    @Test
+    void load_drops_the_package_line_of_a_java_file() throws Exception {
+        Path file = tmp.resolve("Greeter.java");
+        Files.writeString(file, "package demo.hello;\npublic class Greeter { public static String hi() { return \"hi\"; } }\n");
+        execSuccess("%load " + file);
+        assertEquals("\"hi\"", value("Greeter.hi()"));
+    }
+
+    @Test
+    void load_rejects_missing_files_and_other_extensions() {
+        assertTrue(execError("%load /no/such/file.jsh").getMessage().contains("/no/such/file.jsh"));
+        assertTrue(execError("%load notes.txt").getMessage().contains("notes.txt"));
+    }
+
+    @Test
+    void classpath_adds_a_class_folder_for_later_cells() throws Exception {
+        Path classes = JarFixtures.compile(tmp.resolve("cp"), "cpdemo.Answer",
+                "package cpdemo; public class Answer { public static int get() { return 42; } }");
+        execSuccess("%classpath " + classes);
+        assertEquals("42", value("cpdemo.Answer.get()"));
+        assertTrue(execError("%classpath /no/such/dir").getMessage().contains("/no/such/dir"));
+    }
+
+    @Test
+    void maven_resolves_an_artifact_with_its_dependencies() throws Exception {
+        Path repo = JarFixtures.repository(tmp.resolve("remote"));
+        String out = execSuccess("%maven -r " + repo + " demo:app:1.0");
+        assertTrue(out.startsWith("Added 2 jars to the classpath: app-1.0.jar, lib-1.0.jar"), out);
+        assertEquals("\"app uses lib\"", value("demoapp.App.describe()"));
+        assertTrue(Files.exists(tmp.resolve("m2/demo/lib/1.0/lib-1.0.jar")), "cached in the local repository");
+    }
+
+    @Test
+    void maven_reports_bad_coordinates_and_missing_artifacts() throws Exception {
+        assertEquals("UsageError", execError("%maven not-coordinates").ename());
+        Path repo = JarFixtures.repository(tmp.resolve("remote2"));
+        CellException e = execError("%maven -r " + repo + " demo:absent:9.9");
+        assertTrue(e.getMessage().contains("demo:absent:9.9"), e.getMessage());
+    }
+
+    @Test
+    void async_mode_checks_its_argument() {
+        CellException e = execError("%async_mode eventloop");
+        assertEquals("UsageError", e.ename());
+        assertTrue(e.getMessage().contains("eventloop"), e.getMessage());
+    }
+}

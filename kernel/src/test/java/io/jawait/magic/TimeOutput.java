@@ -1,0 +1,19 @@
+package io.jawait.magic;
+
+/** Reads figures back from what %time prints, for tests. */
+public final class TimeOutput {
+    private TimeOutput() {}
+
+    /** The seconds of the "Wall time: ..." line. */
+    public static double wallSeconds(String printed) {
+        String wall = printed.lines().filter(l -> l.startsWith("Wall time: ")).findFirst().orElseThrow();
+        String[] parts = wall.substring("Wall time: ".length()).split(" ");
+        double scale = switch (parts[1]) {
+            case "s" -> 1;
+            case "ms" -> 1e-3;
+            case "\u00b5s" -> 1e-6;
+            default -> 1e-9;
+        };
+        return Double.parseDouble(parts[0]) * scale;
+    }
+}

@@ -1,0 +1,128 @@
+package io.jawait.timing.bench;
+
+import io.jawait.engine.JShellInterpreter;
+import io.jawait.magic.Magics;
+import io.jawait.protocol.ExecuteOutcome;
+import io.jawait.protocol.ExecuteRequest;
+import io.jawait.timing.Environment;
+import io.jawait.timing.Statistics;
+import io.jawait.timing.TimeFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Times each {@link Workloads} statement with {@code %timeit} through the engine, then with JMH (one fork),
+ * and prints both means and their ratio; then the spread of five repeated {@code %timeit}s and the cost of
+ * an empty statement. Figures, not a test: run it on a quiet machine (kernel/bench/timeit-vs-jmh.sh).
+ */
+public final class TimeitVsJmh {
+    private static int count;
+    // the engine routes System.out to the running cell; the report goes to the real console
+    private static final java.io.PrintStream CONSOLE = System.out;
+    private static final java.io.PrintStream CONSOLE_ERR = System.err;
+
+    private TimeitVsJmh() {}
+
+    public static void main(String[] args) throws Exception {
+        int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        CONSOLE.println(Environment.current().summary() + "; load average at start: " + loadAverage());
+        JShellInterpreter engine = new JShellInterpreter(new Magics());
+        Workloads.SETUP.forEach(cell -> exec(engine, cell));
+        Map<String, double[]> timeit = new LinkedHashMap<>();
+        Map<String, double[]> jmh = new LinkedHashMap<>();
+        // each workload's two measurements are taken back to back, so both see about the same machine load
+        for (Workloads.Workload w : Workloads.ALL) {
+            timeit.put(w.name(), timeitMeanAndBest(engine, w.statement()));
+            jmh.put(w.name(), jmh(w.name(), iterations));
+            CONSOLE.printf(Locale.ROOT, "%-15s %%timeit %s, JMH %s%n", w.name(),
+                    TimeFormat.seconds(timeit.get(w.name())[0], 3), TimeFormat.seconds(jmh.get(w.name())[0], 3));
+        }
+        double[] repeats = new double[5];
+        for (int i = 0; i < repeats.length; i++) {
+            repeats[i] = timeitMeanAndBest(engine, Workloads.ALL.getFirst().statement())[0];
+        }
+        double empty = timeitMeanAndBest(engine, Workloads.EMPTY.statement())[0];
+        engine.shutdown();
+        jmh.put("empty", jmh("empty", iterations));
+        report(timeit, jmh, repeats, empty);
+        CONSOLE.println("load average at end: " + loadAverage());
+        System.exit(0);
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Mean and best seconds per loop. */
+    private static double[] timeitMeanAndBest(JShellInterpreter engine, String statement) {
+        exec(engine, "var benchResult = %timeit -q -o " + statement);
+        return new double[] {Double.parseDouble(exec(engine, "benchResult.mean()")),
+                Double.parseDouble(exec(engine, "benchResult.best()"))};
+    }
+
+    private static String exec(JShellInterpreter engine, String code) {
+        var out = new io.jawait.display.CellOutput() {
+            public void stdout(String text) { CONSOLE.print(text); }
+            public void stderr(String text) { CONSOLE_ERR.print(text); }
+            public void display(io.jawait.display.MimeBundle b, String id, boolean update) {}
+            public void clearOutput(boolean wait) {}
+            public String input(String prompt, boolean password) { return ""; }
+            public void flush() {}
+        };
+        ExecuteOutcome outcome = engine.execute(new ExecuteRequest(code, false, true, true, Map.of(), ++count), out);
+        if (outcome instanceof ExecuteOutcome.Error e) {
+            throw new IllegalStateException(code + " failed: " + e.ename() + ": " + e.evalue());
+        }
+        var result = ((ExecuteOutcome.Ok) outcome).result();
+        return result == null ? null : (String) result.data().get("text/plain");
+    }
+
+    /** Mean and best (fastest iteration) seconds per operation of one JMH benchmark. */
+    private static double[] jmh(String method, int iterations) throws Exception {
+        var options = new OptionsBuilder().include(JmhBenchmarks.class.getName() + "\\." + method + "$")
+                .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(iterations).measurementTime(TimeValue.seconds(1))
+                .timeUnit(TimeUnit.NANOSECONDS).build();
+        RunResult r = new Runner(options).runSingle();
+        double best = r.getBenchmarkResults().stream().flatMap(b -> b.getIterationResults().stream())
+                .mapToDouble(i -> i.getPrimaryResult().getScore()).min().orElse(Double.NaN);
+        return new double[] {r.getPrimaryResult().getScore() / 1e9, best / 1e9};
+    }
+
+    private static void report(Map<String, double[]> timeit, Map<String, double[]> jmh, double[] repeats,
+                               double empty) {
+        CONSOLE.println("\nbenchmark        %timeit mean JMH mean     ratio   %timeit best JMH best     ratio");
+        timeit.forEach((name, t) -> {
+            double[] j = jmh.get(name);
+            CONSOLE.printf(Locale.ROOT, "%-16s %-12s %-12s %.3f   %-12s %-12s %.3f%n", name,
+                    TimeFormat.seconds(t[0], 3), TimeFormat.seconds(j[0], 3), t[0] / j[0],
+                    TimeFormat.seconds(t[1], 3), TimeFormat.seconds(j[1], 3), t[1] / j[1]);
+        });
+        Statistics spread = Statistics.of(repeats);
+        CONSOLE.printf(Locale.ROOT, "%n5 x %%timeit %s: %s; (max-min)/mean %.1f%%, std/mean %.1f%%%n",
+                Workloads.ALL.getFirst().statement(), List.of(format(repeats)),
+                100 * (spread.worst() - spread.best()) / spread.mean(), 100 * spread.relativeStdev());
+        CONSOLE.printf(Locale.ROOT, "empty statement: %%timeit %s per loop (JMH empty(): %s)%n",
+                TimeFormat.seconds(empty, 3), TimeFormat.seconds(jmh.get("empty")[0], 3));
+        CONSOLE.println("The numbers above are just data: one machine, one run, other processes may share it.");
+    }
+
+    private static String[] format(double[] values) {
+        String[] s = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            s[i] = TimeFormat.seconds(values[i], 3);
+        }
+        return s;
+    }
+}
