@@ -57,6 +57,10 @@ public final class Kernel {
         thread("jawait-control", new SocketLoop(control, codec, dispatcher, Dispatcher.Channel.CONTROL, this), true);
         thread("jawait-heartbeat", new Heartbeat(hb, this), true);
         iopub.status(new JsonObject(), "starting");
+        ParentWatch.follow(System.getenv(), () -> {
+            KernelLog.warn("the process that started this kernel has gone; shutting down");
+            shutdown();
+        });
     }
 
     private ZMQ.Socket bind(SocketType type, int port) {
