@@ -57,29 +57,22 @@ public final class Async {
 
     /** A lazy coroutine returning the body's value, named after the calling method: {@code async def}. */
     public static <T> Coro<T> async(AsyncCallable<T> body) {
-        return new Coro<>(Names.caller(), body);
+        return new Coro<>(Names.of(java.util.Objects.requireNonNull(body, "body")), body);
     }
 
     /** A lazy coroutine running the body, named after the calling method: {@code async def} without return. */
     public static Coro<Void> async(AsyncRunnable body) {
-        return new Coro<>(Names.caller(), voidBody(body));
+        return new Coro<>(Names.of(java.util.Objects.requireNonNull(body, "body")), body);
     }
 
     /** A lazy coroutine with the given name, shown in timelines and warnings. */
     public static <T> Coro<T> async(String name, AsyncCallable<T> body) {
-        return new Coro<>(name, body);
+        return new Coro<>(name, java.util.Objects.requireNonNull(body, "body"));
     }
 
     /** A lazy coroutine with the given name that runs the body. */
     public static Coro<Void> async(String name, AsyncRunnable body) {
-        return new Coro<>(name, voidBody(body));
-    }
-
-    private static AsyncCallable<Void> voidBody(AsyncRunnable body) {
-        return () -> {
-            body.run();
-            return null;
-        };
+        return new Coro<>(name, java.util.Objects.requireNonNull(body, "body"));
     }
 
     /**
@@ -333,8 +326,8 @@ public final class Async {
 
     /** The timeline of the last finished run, or an empty one if none has finished. */
     public static Timeline timeline() {
-        Loop l = Loop.last();
-        return l == null ? Timeline.EMPTY : l.timeline();
+        Timeline t = Loop.lastTimeline();
+        return t == null ? Timeline.EMPTY : t;
     }
 
     /**
@@ -343,11 +336,11 @@ public final class Async {
      * @throws IllegalStateException if no run has finished yet
      */
     public static RunStats lastRunStats() {
-        Loop l = Loop.last();
-        if (l == null) {
+        RunStats s = Loop.lastStats();
+        if (s == null) {
             throw new IllegalStateException("no run has finished yet");
         }
-        return l.stats();
+        return s;
     }
 
     /**

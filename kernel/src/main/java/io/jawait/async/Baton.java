@@ -13,7 +13,6 @@ final class Baton {
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Task<?>> ready = new ArrayDeque<>();
     private Task<?> holder;
-    private long switches;
 
     /** Makes {@code t} ready: it runs at once if nobody holds the baton, otherwise after those queued. */
     void enqueue(Task<?> t) {
@@ -23,7 +22,6 @@ final class Baton {
             now = holder == null;
             if (now) {
                 holder = t;
-                switches++;
             } else {
                 ready.add(t);
             }
@@ -42,9 +40,6 @@ final class Baton {
         try {
             next = ready.poll();
             holder = next;
-            if (next != null) {
-                switches++;
-            }
         } finally {
             lock.unlock();
         }
@@ -57,15 +52,6 @@ final class Baton {
         lock.lock();
         try {
             return holder;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    long switches() {
-        lock.lock();
-        try {
-            return switches;
         } finally {
             lock.unlock();
         }

@@ -1,6 +1,8 @@
 package io.jawait.async;
 
 import java.lang.ref.Cleaner;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -16,7 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link Async#createTask} or {@link Async#gather} runs it as a task of its own. A second use throws
  * {@code IllegalStateException("cannot reuse already awaited coroutine")}. One that is never used is reported
  * as {@code RuntimeWarning: coroutine 'name' was never awaited}: when its {@code run} ends if it was made
- * inside one, otherwise when it is garbage collected.
+ * inside one (once per name, with a count), otherwise when it is garbage collected (once per name until the
+ * next run starts, as Python's warnings filter shows a warning once per place).
  *
  * <p>Thread safe: two tasks racing to await the same coroutine see one win and the other fail.
  */
@@ -24,10 +27,12 @@ public final class Coro<T> implements Awaitable<T> {
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final String name;
-    private final AsyncCallable<T> body;
+    private final Object body;
     private final AtomicBoolean started = new AtomicBoolean();
+    Coro<?> older;
 
-    Coro(String name, AsyncCallable<T> body) {
+    /** {@code body} is an {@link AsyncCallable} or an {@link AsyncRunnable}; no wrapper, to keep stacks shallow. */
+    Coro(String name, Object body) {
         this.name = name;
         this.body = body;
         Loop owner = Loop.current();
@@ -55,13 +60,18 @@ public final class Coro<T> implements Awaitable<T> {
         }
     }
 
+    @SuppressWarnings("unchecked")
     T call() throws Exception {
-        return body.call();
+        if (body instanceof AsyncRunnable r) {
+            r.run();
+            return null;
+        }
+        return ((AsyncCallable<T>) body).call();
     }
 
-    /** Prints the never-awaited warning once; true if it printed. */
-    boolean warnIfNeverAwaited() {
-        return NeverAwaited.warn(name, started);
+    /** Marks a never-started coroutine as reported; true if it was never started (the caller warns). */
+    boolean neverAwaited() {
+        return started.compareAndSet(false, true);
     }
 
     @Override
@@ -69,19 +79,25 @@ public final class Coro<T> implements Awaitable<T> {
         return "<coroutine " + name + (started.get() ? " (started)>" : " (never awaited)>");
     }
 
+    /** Warns about unused coroutines made outside any run, when they are collected. */
     private record NeverAwaited(String name, AtomicBoolean started) implements Runnable {
+        // Python's warnings filter shows a warning once per place; once per name until the next run is close
+        private static final Set<String> SHOWN = ConcurrentHashMap.newKeySet();
+
         @Override
         public void run() {
-            warn(name, started);
-        }
-
-        static boolean warn(String name, AtomicBoolean started) {
-            // setting the flag makes the warning appear once, whether run's exit or the cleaner comes first
-            if (!started.compareAndSet(false, true)) {
-                return false;
+            if (started.compareAndSet(false, true) && SHOWN.add(name)) {
+                warn(name, 1);
             }
-            System.err.println("RuntimeWarning: coroutine '" + name + "' was never awaited");
-            return true;
         }
+    }
+
+    static void forgetShownWarnings() {
+        NeverAwaited.SHOWN.clear();
+    }
+
+    static void warn(String name, int count) {
+        System.err.println("RuntimeWarning: coroutine '" + name + "' was never awaited"
+                + (count > 1 ? " (" + count + " coroutines)" : ""));
     }
 }

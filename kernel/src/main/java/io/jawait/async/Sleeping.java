@@ -29,7 +29,7 @@ final class Sleeping {
         }
         Timers.Timer timer = Timers.after(seconds);
         try {
-            t.suspend(timer);
+            t.sleep(timer);
         } finally {
             timer.disarm();
         }

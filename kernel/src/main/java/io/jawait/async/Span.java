@@ -10,7 +10,8 @@ import java.util.Arrays;
  */
 final class Span {
     final long created;
-    private long[] marks = new long[2];
+    // four marks cover the common life: run, wait (one await or sleep), run again, finish
+    private long[] marks = new long[4];
     private int count;
     private long done = -1;
 

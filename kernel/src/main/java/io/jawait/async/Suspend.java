@@ -49,13 +49,31 @@ final class Suspend {
 
     /** The value of a completed future, or its exception unwrapped from Completion/ExecutionException. */
     static <T> T outcome(CompletableFuture<T> f) throws Exception {
-        try {
+        Throwable e = failure(f);
+        if (e == null) {
             return f.getNow(null);
-        } catch (CompletionException e) {
-            throw rethrow(e.getCause());
-        } catch (CancellationException e) {
-            throw e instanceof CancelledError c ? c : new CancelledError(e.getMessage());
         }
+        if (e instanceof CancellationException c && !(e instanceof CancelledError)) {
+            CancelledError ce = new CancelledError(c.getMessage());
+            ce.initCause(c);
+            throw ce;
+        }
+        throw rethrow(e);
+    }
+
+    /**
+     * The exception a completed future failed with, as it was given (CompletableFuture's own getters replace
+     * a CancellationException subclass by a fresh CancellationException), or null.
+     */
+    static Throwable failure(CompletableFuture<?> f) {
+        if (!f.isCompletedExceptionally()) {
+            return null;
+        }
+        Throwable e = f.handle((v, x) -> x).getNow(null);
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
     }
 
     static Exception rethrow(Throwable e) throws Exception {

@@ -1,0 +1,212 @@
+package io.jawait.async;
+
+import static io.jawait.async.Async.async;
+import static io.jawait.async.Async.await;
+import static io.jawait.async.Async.createTask;
+import static io.jawait.async.Async.run;
+import static io.jawait.async.Async.sleep;
+import static io.jawait.async.Async.taskGroup;
+import static io.jawait.async.Async.waitFor;
+import static io.jawait.async.Async.withTimeout;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class CancellationTest {
+
+    private static Coro<Void> sleeper(String name, double seconds, List<String> log) {
+        return async(name, () -> {
+            try {
+                sleep(seconds);
+                log.add(name + " finished");
+            } catch (CancelledError e) {
+                log.add(name + " cancelled");
+                throw e;
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void cancellation_arrives_as_CancelledError_at_the_suspension_point(Mode mode) throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        run(async(() -> {
+            Task<Void> t = createTask(sleeper("t", 5, log));
+            sleep(0.05);
+            assertTrue(t.cancel());
+            assertThrows(CancelledError.class, () -> await(t));
+            assertTrue(t.cancelled());
+            assertThrows(CancelledError.class, t::result);
+        }), mode);
+        assertEquals(List.of("t cancelled"), log);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void waitFor_cancels_the_inner_task_then_throws_TimeoutError(Mode mode) throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        long t0 = System.nanoTime();
+        run(async(() -> {
+            assertThrows(TimeoutError.class, () -> waitFor(sleeper("inner", 5, log), 0.1));
+            log.add("timeout seen");
+        }), mode);
+        assertEquals(List.of("inner cancelled", "timeout seen"), log);
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(3));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void waitFor_returns_the_value_when_in_time(Mode mode) throws Exception {
+        assertEquals(5, run(async(() -> waitFor(async(() -> {
+            sleep(0.01);
+            return 5;
+        }), 2)), mode));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void withTimeout_cancels_its_body_and_throws_TimeoutError(Mode mode) throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        run(async(() -> {
+            var e = assertThrows(TimeoutError.class, () -> withTimeout(0.1, () -> {
+                await(sleeper("body", 5, log));
+                return null;
+            }));
+            assertInstanceOf(CancelledError.class, e.getCause());
+            assertEquals(3, (int) withTimeout(1, () -> 3));
+            sleep(0.05);
+        }), mode);
+        assertEquals(List.of("body cancelled"), log);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void a_task_group_cancels_the_others_on_the_first_failure_and_throws_ExceptionGroup(Mode mode)
+            throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        IOException boom = new IOException("boom");
+        ExceptionGroup g = assertThrows(ExceptionGroup.class, () -> run(async(() -> {
+            try (TaskGroup tg = taskGroup()) {
+                tg.createTask(sleeper("a", 5, log));
+                tg.createTask(sleeper("b", 5, log));
+                tg.createTask(async("failing", () -> {
+                    sleep(0.05);
+                    throw boom;
+                }));
+            }
+        }), mode));
+        assertEquals(List.of(boom), g.exceptions());
+        assertSame(boom, g.getCause());
+        assertEquals(2, log.size());
+        assertTrue(log.containsAll(List.of("a cancelled", "b cancelled")), log.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void a_task_group_waits_for_all_its_tasks(Mode mode) throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        run(async(() -> {
+            try (TaskGroup tg = taskGroup()) {
+                tg.createTask(sleeper("a", 0.05, log));
+                tg.createTask(sleeper("b", 0.1, log));
+            }
+            log.add("closed");
+        }), mode);
+        assertEquals(List.of("a finished", "b finished", "closed"), log);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void await_on_a_future_rethrows_the_original_cause(Mode mode) throws Exception {
+        IOException boom = new IOException("boom");
+        run(async(() -> {
+            assertSame(boom, assertThrows(IOException.class,
+                    () -> await(CompletableFuture.failedFuture(boom))));
+            assertSame(boom, assertThrows(IOException.class,
+                    () -> await(CompletableFuture.supplyAsync(() -> 1).thenApply(x -> {
+                        throw new java.util.concurrent.CompletionException(boom);
+                    }))));
+            FutureTask<Integer> ft = new FutureTask<>(() -> {
+                throw boom;
+            });
+            Thread.ofPlatform().start(ft);
+            assertSame(boom, assertThrows(IOException.class, () -> await((java.util.concurrent.Future<Integer>) ft)));
+        }), mode);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void cancelAllRuns_cancels_the_main_task_and_through_it_every_task(Mode mode) throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        CompletableFuture<Task<Void>> child = new CompletableFuture<>();
+        Thread.ofPlatform().start(() -> {
+            try {
+                run(async("main", () -> {
+                    child.complete(createTask(sleeper("child", 30, log)));
+                    started.countDown();
+                    await(sleeper("main", 30, log));
+                }), mode);
+                outcome.complete(null);
+            } catch (Throwable e) {
+                outcome.complete(e);
+            }
+        });
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        assertTrue(Async.cancelAllRuns() >= 1);
+        Throwable e = outcome.get(10, TimeUnit.SECONDS);
+        assertInstanceOf(CancelledError.class, e);
+        assertTrue(log.contains("main cancelled"), log.toString());
+        // in LOOP mode the child may be cancelled before it ever ran, so look at the task, not the log
+        assertTrue(child.get().cancelled());
+    }
+
+    @Test
+    void cancelAllRuns_stops_a_loop_task_blocked_in_a_blocking_sleep() throws Exception {
+        CountDownLatch blocking = new CountDownLatch(1);
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        long t0 = System.nanoTime();
+        Thread.ofPlatform().start(() -> {
+            try {
+                run(async("main", () -> {
+                    blocking.countDown();
+                    Async.blockingSleep(30);
+                }), Mode.LOOP);
+                outcome.complete(null);
+            } catch (Throwable e) {
+                outcome.complete(e);
+            }
+        });
+        assertTrue(blocking.await(10, TimeUnit.SECONDS));
+        // polls until the run is registered and its main task holds the baton; each call is harmless
+        while (!outcome.isDone() && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(10)) {
+            Async.cancelAllRuns();
+            Thread.sleep(10);
+        }
+        assertInstanceOf(CancelledError.class, outcome.get(10, TimeUnit.SECONDS));
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(10), "stopped long before the 30 s sleep");
+    }
+
+    @Test
+    void await_outside_a_run_unwraps_the_cause_too() {
+        IOException boom = new IOException("boom");
+        var f = new CompletableFuture<Integer>();
+        f.completeExceptionally(new ExecutionException(boom));
+        assertSame(boom, assertThrows(IOException.class, () -> await(f)));
+    }
+}

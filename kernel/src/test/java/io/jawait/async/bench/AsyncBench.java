@@ -1,0 +1,124 @@
+package io.jawait.async.bench;
+
+import static io.jawait.async.Async.async;
+import static io.jawait.async.Async.gather;
+import static io.jawait.async.Async.run;
+import static io.jawait.async.Async.sleep;
+
+import io.jawait.async.Coro;
+import io.jawait.async.Mode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The await helpers' benchmark, one measurement per JVM so peak memory belongs to it alone.
+ *
+ * <p>{@code gather <mode> <tasks> <repeats> [warmup]}: {@code tasks} coroutines each doing {@code sleep(1)},
+ * gathered, timed around {@code run}; without warm-up the first repeat is cold (class loading, interpreted
+ * code), with it five unmeasured runs of {@code warmup} short sleeps come first, as the kernel's start-up does.
+ * {@code switch <tasks> <yields>}: LOOP mode, {@code tasks} tasks each doing {@code sleep(0)} {@code yields}
+ * times; reports nanoseconds per task switch. Each prints one line {@code key=value ...} that
+ * {@code kernel/bench/async-bench.sh} collects; peak RSS is the kernel's VmHWM for this process.
+ */
+public final class AsyncBench {
+    private AsyncBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            throw new IllegalArgumentException("usage: gather <VIRTUAL|LOOP> <tasks> <repeats> | switch <tasks> <yields>");
+        }
+        switch (args[0]) {
+            case "gather" -> gatherSleeps(Mode.valueOf(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    args.length > 4 ? Integer.parseInt(args[4]) : 0);
+            case "live" -> live(Mode.valueOf(args[1]), Integer.parseInt(args[2]));
+            case "switch" -> switches(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
+        }
+    }
+
+    private static void gatherSleeps(Mode mode, int tasks, int repeats, int warmup) throws Exception {
+        // the kernel warms the helpers up at start (NOTEBOOKS.md §3.5); warm-up sleeps are short and unmeasured
+        for (int w = 0; w < 5 && warmup > 0; w++) {
+            List<Coro<Void>> coros = new ArrayList<>(warmup);
+            run(async("warmup", () -> {
+                for (int i = 0; i < warmup; i++) {
+                    coros.add(async("sleeper", () -> sleep(0.01)));
+                }
+                gather(coros);
+            }), mode);
+        }
+        StringBuilder walls = new StringBuilder();
+        for (int r = 0; r < repeats; r++) {
+            List<Coro<Void>> coros = new ArrayList<>(tasks);
+            long t0 = System.nanoTime();
+            run(async("main", () -> {
+                for (int i = 0; i < tasks; i++) {
+                    coros.add(async("sleeper", () -> sleep(1)));
+                }
+                gather(coros);
+            }), mode);
+            double s = (System.nanoTime() - t0) / 1e9;
+            walls.append(walls.isEmpty() ? "" : ",").append(String.format("%.3f", s));
+        }
+        System.out.printf("lang=java bench=gather mode=%s tasks=%d warmup=5x%d wall_s=%s peak_rss_mb=%.0f%n",
+                mode, tasks, warmup, walls, peakRssMb());
+    }
+
+    /** Heap in use after a full GC while {@code tasks} tasks sleep: the memory one task really holds. */
+    private static void live(Mode mode, int tasks) throws Exception {
+        for (int r = 0; r < 2; r++) {
+            java.util.concurrent.CompletableFuture<Long> used = new java.util.concurrent.CompletableFuture<>();
+            run(async("main", () -> {
+                List<Coro<Void>> coros = new ArrayList<>(tasks);
+                for (int i = 0; i < tasks; i++) {
+                    coros.add(async("sleeper", () -> sleep(2)));
+                }
+                Thread.ofPlatform().start(() -> {
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    System.gc();
+                    used.complete(java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                });
+                gather(coros);
+            }), mode);
+            System.out.printf("lang=java bench=live mode=%s tasks=%d heap_used_after_gc_mb=%.1f bytes_per_task=%.0f%n",
+                    mode, tasks, used.get() / 1048576.0, (double) used.get() / tasks);
+        }
+    }
+
+    private static void switches(int tasks, int yields) throws Exception {
+        StringBuilder per = new StringBuilder();
+        for (int r = 0; r < 3; r++) {
+            List<Coro<Void>> coros = new ArrayList<>();
+            for (int i = 0; i < tasks; i++) {
+                coros.add(async("yielder", () -> {
+                    for (int k = 0; k < yields; k++) {
+                        sleep(0);
+                    }
+                }));
+            }
+            long t0 = System.nanoTime();
+            run(async("main", () -> gather(coros)), Mode.LOOP);
+            long ns = System.nanoTime() - t0;
+            per.append(per.isEmpty() ? "" : ",").append(String.format("%.0f", (double) ns / ((long) tasks * yields)));
+        }
+        System.out.printf("lang=java bench=switch mode=LOOP tasks=%d yields=%d ns_per_switch=%s peak_rss_mb=%.0f%n",
+                tasks, yields, per, peakRssMb());
+    }
+
+    private static double peakRssMb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+}
