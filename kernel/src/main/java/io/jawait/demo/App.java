@@ -41,6 +41,7 @@ public final class App implements AutoCloseable {
     private final HttpServer server;
     private final Router router = new Router();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger arrivals = new AtomicInteger();
     private final AtomicInteger backgroundDone = new AtomicInteger();
     private final AtomicInteger backgroundFailed = new AtomicInteger();
     private final WsRoutes websockets = new WsRoutes(this);
@@ -205,6 +206,11 @@ public final class App implements AutoCloseable {
 
     AtomicInteger inFlightCounter() {
         return inFlight;
+    }
+
+    /** Requests received so far; only grows, unlike inFlight, which lags behind a reply already sent. */
+    AtomicInteger arrivals() {
+        return arrivals;
     }
 
     ExecutorService pool() {

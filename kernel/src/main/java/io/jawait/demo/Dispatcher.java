@@ -22,6 +22,7 @@ final class Dispatcher implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         app.inFlightCounter().incrementAndGet();
+        app.arrivals().incrementAndGet();
         Request request = null;
         try {
             String method = exchange.getRequestMethod();

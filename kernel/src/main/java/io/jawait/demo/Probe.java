@@ -14,7 +14,7 @@ final class Probe {
     static double latencyDuring(App app, String slowPath, String probePath) throws InterruptedException {
         String slowUrl = slowPath.startsWith("http") ? slowPath : app.url(slowPath);
         String probeUrl = probePath.startsWith("http") ? probePath : app.url(probePath);
-        int before = app.inFlight();
+        int before = app.arrivals().get();
         var slow = new CompletableFuture<Response>();
         Thread.ofVirtual().start(() -> {
             try {
@@ -24,7 +24,7 @@ final class Probe {
             }
         });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (app.inFlight() <= before && !slow.isDone() && System.nanoTime() < deadline) {
+        while (app.arrivals().get() <= before && !slow.isDone() && System.nanoTime() < deadline) {
             Thread.sleep(1);
         }
         long start = System.nanoTime();

@@ -93,25 +93,29 @@ final class WsServer implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        WsConnection connection = null;
         try (socket) {
             socket.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(socket.getInputStream());
             String path = handshake(socket, in);
-            if (path == null) {
-                return;
+            if (path != null) {
+                serve(new WsConnection(socket, in, path));
             }
-            connection = new WsConnection(socket, in, path);
-            open.add(connection);
+        } catch (IOException e) {
+            // the client went away during the handshake; nothing is waiting for this connection's outcome
+        }
+    }
+
+    /** Runs the session, then ends the connection with a close handshake while the socket is still open. */
+    private void serve(WsConnection connection) {
+        open.add(connection);
+        try {
             onOpen.accept(connection);
             session.run(connection);
         } catch (IOException e) {
-            // the client went away; nothing is waiting for this connection's outcome
+            // the client went away; the close below is then best effort
         } finally {
-            if (connection != null) {
-                open.remove(connection);
-                connection.finish(2000);
-            }
+            open.remove(connection);
+            connection.finish(2000);
         }
     }
 
