@@ -9,9 +9,9 @@ import sys
 import unittest
 
 REQUIRED = ("jupyter_client", "jupyter_kernel_test", "zmq", "jsonschema")
-# jupyter_kernel_test's own optional features that jawait does not offer: a pager payload (no such command in
-# Java) and clear_output called from a cell (the display API has no clear; issue 2 does not ask for one).
-ALLOWED_SKIPS = {"test_pager", "test_clear_output"}
+# jupyter_kernel_test's own optional feature that jawait does not offer: a pager payload (Java has no such
+# command as IPython's `?` pager; inspection answers through inspect_request instead).
+ALLOWED_SKIPS = {"test_pager"}
 
 
 def missing_packages():

@@ -40,6 +40,7 @@ class ConformanceTests(jupyter_kernel_test.KernelTests):
     code_history_pattern = "6 * 7"
     supported_history_operations = ("tail", "range", "search")
 
+    code_clear_output = pick("clearOutput();", "from IPython.display import clear_output; clear_output()")
     code_inspect_sample = pick("Math.max(", "print(")
     def execute_helper(self, code, timeout=TIMEOUT, silent=False, store_history=True, stop_on_error=True):
         """The same checks as jupyter_kernel_test's, but each iopub message may take seconds, not 0.1 s: on a

@@ -54,6 +54,21 @@ public final class Display {
     }
 
     /**
+     * Clears this cell's output: at once, or ({@code wait}) just before the next output arrives, which
+     * keeps an animation from flickering.
+     *
+     * @throws IllegalStateException when called outside a cell
+     */
+    public static void clearOutput(boolean wait) {
+        CurrentOutput.get().clearOutput(wait);
+    }
+
+    /** Clears this cell's output at once; see {@link #clearOutput(boolean)}. */
+    public static void clearOutput() {
+        clearOutput(false);
+    }
+
+    /**
      * Shows an HTML fragment.
      *
      * @throws NullPointerException when {@code html} is null

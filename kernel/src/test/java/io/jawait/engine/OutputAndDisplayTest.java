@@ -41,6 +41,12 @@ class OutputAndDisplayTest extends EngineTestKit {
     }
 
     @Test
+    void clear_output_reaches_the_cell_at_once_or_when_told_to_wait() {
+        assertNull(execSuccess("clearOutput(); clearOutput(true);"));
+        assertEquals(List.of(false, true), last.clears());
+    }
+
+    @Test
     void display_returns_an_id_that_update_display_replaces_in_place() {
         assertNull(execSuccess("String shownId = display(\"first\");"));
         var first = last.displays().getFirst();

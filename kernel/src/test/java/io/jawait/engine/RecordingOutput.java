@@ -32,7 +32,9 @@ final class RecordingOutput implements CellOutput {
         displays.add(new Shown(bundle, displayId, update));
     }
 
-    @Override public void clearOutput(boolean wait) {}
+    private final List<Boolean> clears = new ArrayList<>();
+
+    @Override public synchronized void clearOutput(boolean wait) { clears.add(wait); }
 
     @Override public synchronized String input(String prompt, boolean password) throws IOException {
         if (!stdinAllowed) {
@@ -51,4 +53,7 @@ final class RecordingOutput implements CellOutput {
     synchronized String stderr() { return stderr.toString(); }
 
     synchronized List<Shown> displays() { return List.copyOf(displays); }
+
+    /** The {@code wait} flag of each clear, in order. */
+    synchronized List<Boolean> clears() { return List.copyOf(clears); }
 }
