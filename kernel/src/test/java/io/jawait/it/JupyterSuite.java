@@ -44,6 +44,8 @@ final class JupyterSuite {
         builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
         // notebooks check their measurements with Lab.expect; strict mode turns a value out of range into an error
         builder.environment().put("JAWAIT_STRICT", "1");
+        // install/test.sh starts a PostgreSQL for the database unit test; the notebooks run as shipped, on H2
+        builder.environment().remove("JAWAIT_PG_URL");
         Process suite = builder.start();
         if (!suite.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
             suite.descendants().forEach(ProcessHandle::destroyForcibly);
