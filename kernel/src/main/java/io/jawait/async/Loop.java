@@ -198,7 +198,8 @@ final class Loop {
             }
         }
         for (Task<?> t : tasks()) {
-            if (t.done() && !t.retrieved() && !t.cancelled() && t != main) {
+            // asyncio reports only failures nobody looked at; a task that succeeded unobserved is fine
+            if (t.done() && !t.retrieved() && !t.cancelled() && t != main && Suspend.failure(t.future) != null) {
                 reportUnretrieved(t);
             }
         }

@@ -128,6 +128,16 @@ class CoroAndRunTest {
         assertTrue(err.contains("RuntimeWarning: coroutine 'lost' was never awaited (3 coroutines)"), err);
     }
 
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void a_task_that_succeeded_unobserved_is_not_reported(Mode mode) throws Exception {
+        String err = Captured.stderrOf(() -> run(async(() -> {
+            createTask(async("quiet", () -> 42));
+            sleep(0.05);
+        }), mode));
+        assertFalse(err.contains("never retrieved"), err);
+    }
+
     @Test
     void a_retrieved_task_exception_is_not_reported() throws Exception {
         String err = Captured.stderrOf(() -> run(async(() -> {
