@@ -1,0 +1,103 @@
+"""The magics as a Jupyter client sees them: output shapes, options, binding, errors, completion and help."""
+import re
+import unittest
+
+from kernel_harness import KernelTestCase, java_only
+
+TIMEIT_LINE = re.compile(r"^\S+ \S+ ± \S+ \S+ per loop \(mean ± std\. dev\. of (\d+) runs?, ([\d,]+) loops? each\)$",
+                         re.MULTILINE)
+
+
+@java_only("these are jawait's magics, tested in Java")
+class MagicTests(KernelTestCase):
+
+    def test_lsmagic_lists_line_and_cell_magics(self):
+        out = self.kernel.ok("%lsmagic").stream()
+        self.assertIn("Available line magics:", out)
+        self.assertIn("%%timeit", out)
+
+    def test_time_prints_ipython_shape_and_keeps_the_value(self):
+        cell = self.kernel.ok("%time Thread.sleep(200)\n42")
+        self.assertRegex(cell.stream(), r"CPU times: user .+, sys: .+, total: .+\nWall time: ")
+        wall = re.search(r"Wall time: ([\d.]+) (ns|µs|ms|s)\b", cell.stream())
+        seconds = float(wall.group(1)) * {"ns": 1e-9, "µs": 1e-6, "ms": 1e-3, "s": 1}[wall.group(2)]
+        self.assertGreaterEqual(seconds, 0.19, cell.stream())
+        self.assertEqual(cell.result, "42")
+
+    def test_cell_time_covers_the_whole_cell(self):
+        cell = self.kernel.ok("%%time\nint slept = 0;\nThread.sleep(100);\nslept = 1;")
+        self.assertIn("Wall time:", cell.stream())
+
+    def test_timeit_prints_mean_and_spread_with_the_runs_and_loops_asked_for(self):
+        out = self.kernel.ok("%timeit -n 1000 -r 3 Math.sqrt(2.0)").stream()
+        match = TIMEIT_LINE.search(out)
+        self.assertIsNotNone(match, out)
+        self.assertEqual((match.group(1), match.group(2)), ("3", "1,000"))
+
+    def test_cell_timeit_takes_its_first_line_as_setup(self):
+        out = self.kernel.ok("%%timeit -n 5 -r 2 int[] a = new int[100];\nArrays.fill(a, 1);").stream()
+        self.assertRegex(out, TIMEIT_LINE)
+
+    def test_timeit_o_binds_a_result_that_later_cells_use_and_that_draws_itself(self):
+        quiet = self.kernel.ok("var r = %timeit -q -o -n 100 -r 2 Integer.toString(7)")
+        self.assertEqual(quiet.stream(), "")
+        self.assertEqual(self.kernel.value("r.runs()"), "2")
+        shown = self.kernel.ok("r")
+        bundles = [m["content"]["data"] for m in shown.of_type("execute_result")]
+        self.assertTrue(bundles and "image/svg+xml" in bundles[-1], shown)
+
+    def test_an_unknown_magic_is_a_usage_error_and_the_kernel_carries_on(self):
+        cell = self.kernel.execute("%nosuch 1")
+        self.assertEqual(cell.status, "error")
+        self.assertEqual(cell.reply["content"]["ename"], "UsageError")
+        self.assertIn("%nosuch", cell.reply["content"]["evalue"])
+        self.assertEqual(self.kernel.value("1 + 1"), "2")
+
+    def test_a_bad_timeit_option_names_the_option(self):
+        cell = self.kernel.execute("%timeit -n zero Math.sqrt(2.0)")
+        self.assertEqual(cell.status, "error")
+        self.assertIn("-n", cell.error_text())
+
+    def test_cell_html_publishes_html(self):
+        cell = self.kernel.ok("%%html\n<b>x</b>")
+        self.assertTrue(any("text/html" in m["content"]["data"] for m in cell.of_type("display_data")), cell)
+
+    def test_expect_error_passes_only_when_the_cell_fails_with_the_text(self):
+        passed = self.kernel.execute("%%expect_error cannot find symbol\nundefinedThing + 1")
+        self.assertEqual(passed.status, "ok", passed.error_text())
+        failed = self.kernel.execute("%%expect_error cannot find symbol\n1 + 1")
+        self.assertEqual(failed.status, "error")
+
+    def test_jvm_describes_the_environment(self):
+        self.assertIn("JDK", self.kernel.ok("%jvm").stream())
+
+    def test_completion_offers_magic_names(self):
+        k = self.kernel
+        matches = k.shell_reply(k.kc.complete("%ti", 3))["content"]["matches"]
+        self.assertTrue({"%time", "%timeit"} <= set(matches), matches)
+
+    def test_question_mark_shows_the_magic_help(self):
+        self.assertIn("Usage: %timeit", self.kernel.ok("%timeit?").stream())
+
+    def test_async_mode_switches_the_default_mode_of_run(self):
+        self.kernel.ok("%async_mode loop")
+        self.assertEqual(self.kernel.value("Async.mode()"), "LOOP")
+        self.kernel.ok("%async_mode virtual")
+        self.assertEqual(self.kernel.value("Async.mode()"), "VIRTUAL")
+
+    def test_interrupt_ends_a_long_timeit_and_the_next_cell_runs(self):
+        k = self.kernel
+        # a Java line before the magic says when the cell is running, so the interrupt cannot come too early
+        msg_id = k.kc.execute('System.out.println("started");\n%timeit -n 1000 -r 100 Thread.sleep(100)',
+                              allow_stdin=False)
+        printed = lambda: "started" in "".join(
+            m["content"].get("text", "") for m in k.iopub[msg_id] if m["msg_type"] == "stream")
+        self.assertTrue(k.pump(printed, 30), "the cell never printed 'started'")
+        k.km.interrupt_kernel()
+        cell = k.finish(msg_id, timeout=15)
+        self.assertEqual(cell.status, "error")
+        self.assertEqual(k.value("3 * 3"), "9")
+
+
+if __name__ == "__main__":
+    unittest.main()
