@@ -82,7 +82,7 @@ final class Completer {
 
     /**
      * JShell documents a method only with the cursor inside its argument list, so also try just past the
-     * {@code (} that follows the name under the cursor.
+     * {@code (} that follows the name under the cursor, or, when none follows, past one put there.
      */
     private List<Documentation> documentation(String code, int cursor) {
         int end = endOfName(code, cursor);
@@ -90,7 +90,8 @@ final class Completer {
         while (paren < code.length() && Character.isWhitespace(code.charAt(paren))) {
             paren++;
         }
-        for (int at : new int[] {cursor, end, paren < code.length() && code.charAt(paren) == '(' ? paren + 1 : -1}) {
+        boolean hasParen = paren < code.length() && code.charAt(paren) == '(';
+        for (int at : new int[] {cursor, end, hasParen ? paren + 1 : -1}) {
             if (at >= 0) {
                 var docs = analysis.documentation(code, at, true);
                 if (!docs.isEmpty()) {
@@ -98,7 +99,10 @@ final class Completer {
                 }
             }
         }
-        return List.of();
+        if (hasParen || end == 0 || !Character.isJavaIdentifierPart(code.charAt(end - 1))) {
+            return List.of();
+        }
+        return analysis.documentation(code.substring(0, end) + "(" + code.substring(end), end + 1, true);
     }
 
     private String firstSignature(String code, int cursor) {

@@ -43,6 +43,7 @@ public final class JShellInterpreter implements Interpreter {
     private volatile Future<Evaluation> currentCell;
     private volatile CellOutput currentOutput;
     private volatile boolean interruptRequested;
+    private volatile boolean userAsked;
     private volatile long interruptedAt;
 
     public JShellInterpreter(MagicRunner magics) {
@@ -57,7 +58,7 @@ public final class JShellInterpreter implements Interpreter {
         this.interrupter = new CellInterrupter(shell, runs);
         var splitter = new CellSplitter(shell.sourceCodeAnalysis());
         engine.submit(() -> {
-            Startup.run(shell, splitter, kernelErr);
+            Startup.run(shell, splitter, kernelErr, () -> userAsked);
             return null;
         });
     }
@@ -79,6 +80,7 @@ public final class JShellInterpreter implements Interpreter {
                     + "interrupt cannot reach", List.of("EngineBusy: the previous cell is still running inside "
                     + "code that interrupt cannot reach; interrupt again, or restart the kernel"));
         }
+        userAsked = true;
         interruptRequested = false;
         currentOutput = out;
         Future<Evaluation> cell = engine.submit(() -> runCell(request, out));
@@ -138,6 +140,7 @@ public final class JShellInterpreter implements Interpreter {
 
     @Override
     public CompleteReply complete(String code, int cursorPos) {
+        userAsked = true;
         if (cellRunning()) {
             return new CompleteReply(List.of(), cursorPos, cursorPos, List.of());
         }
@@ -150,6 +153,7 @@ public final class JShellInterpreter implements Interpreter {
 
     @Override
     public InspectReply inspect(String code, int cursorPos, int detailLevel) {
+        userAsked = true;
         if (cellRunning()) {
             return new InspectReply(false, null);
         }
@@ -162,6 +166,7 @@ public final class JShellInterpreter implements Interpreter {
 
     @Override
     public IsCompleteReply isComplete(String code) {
+        userAsked = true;
         if (cellRunning()) {
             return new IsCompleteReply("unknown", "");
         }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -25,7 +26,8 @@ final class Startup {
 
     private Startup() {}
 
-    static void run(JShell shell, CellSplitter splitter, java.io.PrintStream log) {
+    /** Runs the start-up script, then warms up until {@code cellWaiting} says the user's first cell has come. */
+    static void run(JShell shell, CellSplitter splitter, java.io.PrintStream log, BooleanSupplier cellWaiting) {
         for (var unit : splitter.split(script())) {
             for (SnippetEvent e : shell.eval(unit.source())) {
                 if (e.status() == Snippet.Status.REJECTED && e.causeSnippet() == null) {
@@ -35,12 +37,20 @@ final class Startup {
         }
         // completion is not warmed: its first call indexes the class path for seconds, and nbclient sends
         // the first cell right after kernel_info, so that time would land on the first cell
-        warmUp(shell, splitter);
+        warmUp(shell, splitter, cellWaiting);
     }
 
-    private static void warmUp(JShell shell, CellSplitter splitter) {
+    /**
+     * Warming up only pays while the kernel would otherwise be idle: a first cell that is already waiting
+     * (nbclient sends it right after kernel_info) would wait for every warm-up snippet, each costlier than
+     * the head start it gives that cell.
+     */
+    private static void warmUp(JShell shell, CellSplitter splitter, BooleanSupplier cellWaiting) {
         var made = new ArrayList<Snippet>();
         for (String code : WARM_UP) {
+            if (cellWaiting.getAsBoolean()) {
+                break;
+            }
             for (var unit : splitter.split(code)) {
                 shell.eval(unit.source()).forEach(e -> made.add(e.snippet()));
             }

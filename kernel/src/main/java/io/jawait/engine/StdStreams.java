@@ -32,7 +32,53 @@ final class StdStreams {
     }
 
     private static PrintStream routed(boolean err, PrintStream fallback) {
-        return new PrintStream(new CellStream(err, fallback), true, StandardCharsets.UTF_8);
+        return new CellPrintStream(new CellStream(err, fallback));
+    }
+
+    /**
+     * Hands the text of {@code print} and {@code println} to the cell whole: the inherited path encodes each
+     * string to bytes only for {@link CellStream} to decode them again, and sends a line and its newline as
+     * two pieces of output, which doubled the work of a cell printing thousands of short lines.
+     */
+    private static final class CellPrintStream extends PrintStream {
+        private static final String NEWLINE = System.lineSeparator();
+        private final CellStream stream;
+
+        CellPrintStream(CellStream stream) {
+            super(stream, true, StandardCharsets.UTF_8);
+            this.stream = stream;
+        }
+
+        @Override
+        public void print(String s) {
+            if (!stream.sendText(String.valueOf(s))) {
+                super.print(s);
+            }
+        }
+
+        @Override
+        public void print(Object o) {
+            print(String.valueOf(o));
+        }
+
+        @Override
+        public void println(String s) {
+            if (!stream.sendText(s + NEWLINE)) {
+                super.println(s);
+            }
+        }
+
+        @Override
+        public void println(Object o) {
+            println(String.valueOf(o));
+        }
+
+        @Override
+        public void println() {
+            if (!stream.sendText(NEWLINE)) {
+                super.println();
+            }
+        }
     }
 
     /** Bytes to the current cell's stream; to the kernel's own stream when no cell has run yet. */
@@ -44,6 +90,23 @@ final class StdStreams {
         CellStream(boolean err, PrintStream fallback) {
             this.err = err;
             this.fallback = fallback;
+        }
+
+        /**
+         * Sends {@code text} straight to the writing thread's cell; false when it must take the byte path
+         * instead (no cell yet, or this thread left half a character in the byte path that must come first).
+         */
+        boolean sendText(String text) {
+            CellOutput out = CurrentOutput.find();
+            if (out == null || pending.get() != null) {
+                return false;
+            }
+            if (err) {
+                out.stderr(text);
+            } else {
+                out.stdout(text);
+            }
+            return true;
         }
 
         @Override

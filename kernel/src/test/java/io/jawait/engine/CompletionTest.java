@@ -41,6 +41,21 @@ class CompletionTest extends EngineTestKit {
     }
 
     @Test
+    void inspection_finds_a_method_named_without_a_paren_with_the_cursor_at_its_end() {
+        var reply = interpreter.inspect("Math.max", 8, 0);
+        assertTrue(reply.found(), "nothing found for Math.max");
+        assertTrue(((String) reply.data().data().get("text/plain")).contains("max("));
+    }
+
+    @Test
+    void inspection_finds_a_class_and_a_field_named_without_a_paren() {
+        assertTrue(interpreter.inspect("String", 6, 0).found(), "nothing found for String");
+        var field = interpreter.inspect("Math.PI", 7, 0);
+        assertTrue(field.found(), "nothing found for Math.PI");
+        assertTrue(((String) field.data().data().get("text/plain")).contains("PI"));
+    }
+
+    @Test
     void is_complete_tells_incomplete_invalid_and_complete_apart() {
         var open = interpreter.isComplete("int y = (1 +");
         assertEquals("incomplete", open.status());

@@ -82,6 +82,25 @@ class OutputAndDisplayTest extends EngineTestKit {
     }
 
     @Test
+    void each_println_reaches_the_cell_as_one_piece_of_output() {
+        var out = new RecordingOutput(false);
+        exec("for (int i = 0; i < 100; i++) System.out.println(\"line \" + i);", out);
+        assertEquals(100, out.stdoutPieces());
+        assertTrue(out.stdout().startsWith("line 0\nline 1\n"), out.stdout());
+        assertTrue(out.stdout().endsWith("line 99\n"), out.stdout());
+    }
+
+    @Test
+    void printed_text_and_written_bytes_keep_their_order_also_with_a_character_split_across_writes() {
+        var out = new RecordingOutput(false);
+        // one block, so one snippet and one thread: a split character is held per thread
+        exec("{ System.out.print(\"a\"); System.out.write(0xC3); System.out.println(\"?\");"
+                + "System.out.write(0xC3); System.out.write(0xA9); System.out.print(1); System.out.println();"
+                + "System.out.println((Object) null); System.out.print((String) null); System.out.flush(); }", out);
+        assertEquals("a\uFFFD?\n\u00E91\nnull\nnull", out.stdout());
+    }
+
+    @Test
     void stdin_reads_lines_through_the_front_end() {
         var out = new RecordingOutput(true, "Ada", "42");
         var outcome = (ExecuteOutcome.Ok) exec("""

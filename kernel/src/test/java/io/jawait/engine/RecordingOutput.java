@@ -24,7 +24,11 @@ final class RecordingOutput implements CellOutput {
         this.answers.addAll(List.of(answers));
     }
 
-    @Override public synchronized void stdout(String text) { stdout.append(text); }
+    private int stdoutPieces;
+
+    @Override public synchronized void stdout(String text) { stdout.append(text); stdoutPieces++; }
+
+    synchronized int stdoutPieces() { return stdoutPieces; }
 
     @Override public synchronized void stderr(String text) { stderr.append(text); }
 

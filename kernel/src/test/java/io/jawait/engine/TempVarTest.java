@@ -1,0 +1,37 @@
+package io.jawait.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import jdk.jshell.JShell;
+import jdk.jshell.VarSnippet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TempVarTest {
+    private static JShell shell;
+    private static CellEvaluator evaluator;
+
+    @BeforeAll
+    static void createShell() {
+        var runs = new SnippetRuns();
+        shell = JShell.builder().executionEngine(new KernelExecutionProvider(runs), Map.of()).build();
+        evaluator = new CellEvaluator(shell, new SnippetPlaces(), runs);
+    }
+
+    @AfterAll
+    static void closeShell() {
+        shell.close();
+    }
+
+    @Test
+    void expression_cells_show_their_value_but_leave_no_temporary_variable_behind() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertEquals("2", evaluator.run("1 + 1", i, () -> false).text());
+        }
+        assertEquals("6", evaluator.run("int kept = 3;\nkept * 2", 6, () -> false).text());
+        assertEquals("[kept]", shell.variables().filter(v -> shell.status(v).isActive())
+                .map(VarSnippet::name).toList().toString());
+    }
+}
