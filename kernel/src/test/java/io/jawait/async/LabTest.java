@@ -61,6 +61,20 @@ class LabTest {
     }
 
     @Test
+    void strict_mode_lets_a_time_run_late_up_to_the_loaded_limit_but_never_early() {
+        System.setProperty("jawait.strict", "true");
+        Lab.expectTime("late", 1.5, 0.98, 1.15);
+        assertTrue(out().contains("[check] late: 1.500 s in [0.980, 1.150] WARN (slow machine? strict mode allows up to 1.725 s)"),
+                out());
+        var tooLate = assertThrows(AssertionError.class, () -> Lab.expectTime("sequential", 3.0, 0.98, 1.15));
+        assertTrue(tooLate.getMessage().contains("sequential: 3 s in [0.980, 1.150] WARN"), tooLate.getMessage());
+        assertThrows(AssertionError.class, () -> Lab.expectTime("early", 0.5, 0.98, 1.15));
+        assertThrows(AssertionError.class, () -> Lab.expectTime("small range", 0.6, 0, 0.05));
+        assertEquals(0.55, Lab.loadedLimit(0.05), 1e-9);
+        assertEquals(15.0, Lab.loadedLimit(10), 1e-9);
+    }
+
+    @Test
     void log_measures_from_the_start_of_the_current_run() throws Exception {
         run(async(() -> {
             sleep(0.3);
