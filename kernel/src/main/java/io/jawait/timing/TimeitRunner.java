@@ -1,13 +1,20 @@
 package io.jawait.timing;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.function.LongSupplier;
+
 /**
  * Runs a {@link TimedLoop} the way {@code %timeit} does: choose the loops per run, warm up, then measure.
  *
  * <p>With {@code loops == 0} the loops per run are auto-ranged through 1, 2, 5, 10, 20, 50, ... until one run
  * lasts at least {@link #AUTORANGE_TARGET_NANOS}. Warm-up runs follow: {@code warmups} of them, or with
- * {@link #AUTO_WARMUP} as many as fill {@link #WARMUP_NANOS}, time enough for the JIT to compile the loop
- * and what it calls on a busy machine. Auto-ranging and warm-up runs are never part of the result; only the
- * {@code runs} measured runs are. The thread's interrupt flag is checked between runs.
+ * {@link #AUTO_WARMUP} as many as fill {@link #WARMUP_NANOS} and then until one whole run passes without the
+ * JIT compiling anything (at most {@link #MAX_WARMUP_NANOS}): on a busy machine C2 can still be compiling
+ * the loop after a second, and a run measured meanwhile mixes slow and fast code. A full GC then clears the
+ * garbage of earlier cells, as a fresh JMH fork starts with an empty heap. Auto-ranging and warm-up runs are
+ * never part of the result; only the {@code runs} measured runs are. The thread's interrupt flag is checked
+ * between runs.
  *
  * {@snippet :
  * TimedLoop loop = loops -> {
@@ -34,6 +41,11 @@ public record TimeitRunner(long loops, int runs, int warmups) {
     /** How long automatic warm-up lasts: C2 compiles within it even with other processes on the cores. */
     public static final long WARMUP_NANOS = 1_000_000_000L;
 
+    /** Automatic warm-up stops here even if the JIT is still busy (other cells' threads may keep it so). */
+    public static final long MAX_WARMUP_NANOS = 5_000_000_000L;
+
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+
     /**
      * Checks the arguments.
      *
@@ -54,7 +66,8 @@ public record TimeitRunner(long loops, int runs, int warmups) {
      */
     public TimeitResult run(TimedLoop loop, long compileNanos) throws Throwable {
         long n = loops > 0 ? loops : autorange(loop);
-        warmUp(loop, n);
+        warmUp(loop, n, TimeitRunner::jitMillis);
+        System.gc();
         long[] runNanos = new long[runs];
         for (int i = 0; i < runs; i++) {
             checkInterrupt();
@@ -63,12 +76,25 @@ public record TimeitRunner(long loops, int runs, int warmups) {
         return new TimeitResult(runNanos, n, compileNanos, Environment.current());
     }
 
-    private void warmUp(TimedLoop loop, long n) throws Throwable {
+    /** Runs {@code loop} unrecorded; {@code jitMillis} tells whether the JIT compiled during a run. */
+    void warmUp(TimedLoop loop, long n, LongSupplier jitMillis) throws Throwable {
         long spent = 0;
-        for (int i = 0; warmups == AUTO_WARMUP ? spent < WARMUP_NANOS : i < warmups; i++) {
+        boolean jitBusy = true;
+        for (int i = 0; warmups == AUTO_WARMUP ? warming(spent, jitBusy) : i < warmups; i++) {
             checkInterrupt();
+            long before = jitMillis.getAsLong();
             spent += Math.max(1, loop.timeLoops(n));
+            jitBusy = jitMillis.getAsLong() != before;
         }
+    }
+
+    private static boolean warming(long spent, boolean jitBusy) {
+        return spent < WARMUP_NANOS || jitBusy && spent < MAX_WARMUP_NANOS;
+    }
+
+    /** Total JIT compile time so far; constant (so never busy) when the JVM does not report it. */
+    private static long jitMillis() {
+        return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : 0;
     }
 
     static long autorange(TimedLoop loop) throws Throwable {

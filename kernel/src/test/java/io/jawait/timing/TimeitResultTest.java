@@ -88,8 +88,41 @@ class TimeitResultTest {
             calls.incrementAndGet();
             return 300_000_000L;
         };
-        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).run(loop, 0);
-        assertEquals(4 + 2, calls.get());
+        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 1, () -> 42);
+        assertEquals(4, calls.get());
+    }
+
+    @Test
+    void automatic_warm_up_goes_on_while_the_jit_compiles() throws Throwable {
+        var calls = new AtomicInteger();
+        TimedLoop loop = loops -> {
+            calls.incrementAndGet();
+            return 300_000_000L;
+        };
+        // the JIT's total compile time grows during each of the first six runs, then stays put
+        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 1, () -> Math.min(calls.get(), 6));
+        assertEquals(7, calls.get(), "the JIT compiled during six runs, not during the seventh");
+    }
+
+    @Test
+    void automatic_warm_up_stops_at_its_limit_when_the_jit_never_rests() throws Throwable {
+        var calls = new AtomicInteger();
+        TimedLoop loop = loops -> {
+            calls.incrementAndGet();
+            return 1_000_000_000L;
+        };
+        var jit = new AtomicInteger();
+        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 1, jit::incrementAndGet);
+        assertEquals(TimeitRunner.MAX_WARMUP_NANOS / 1_000_000_000L, calls.get());
+    }
+
+    @Test
+    void counted_warm_up_ignores_the_jit() throws Throwable {
+        var calls = new AtomicInteger();
+        TimedLoop loop = loops -> calls.incrementAndGet();
+        var jit = new AtomicInteger();
+        new TimeitRunner(1, 2, 3).warmUp(loop, 1, jit::incrementAndGet);
+        assertEquals(3, calls.get());
     }
 
     @Test
