@@ -33,6 +33,8 @@ public final class TimeitVsJmh {
     public static void main(String[] args) throws Exception {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         CONSOLE.println(Environment.current().summary() + "; load average at start: " + loadAverage());
+        CONSOLE.println("%timeit consumes values through " + (io.jawait.timing.Blackhole.compilerAssisted()
+                ? "a compiler blackhole" : "volatile guards (no -XX:CompileCommand=blackhole for it)"));
         JShellInterpreter engine = new JShellInterpreter(new Magics());
         Workloads.SETUP.forEach(cell -> exec(engine, cell));
         Map<String, double[]> timeit = new LinkedHashMap<>();
