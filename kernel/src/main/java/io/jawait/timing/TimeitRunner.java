@@ -1,20 +1,16 @@
 package io.jawait.timing;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
-import java.util.function.LongSupplier;
-
 /**
  * Runs a {@link TimedLoop} the way {@code %timeit} does: choose the loops per run, warm up, then measure.
  *
  * <p>With {@code loops == 0} the loops per run are auto-ranged through 1, 2, 5, 10, 20, 50, ... until one run
  * lasts at least {@link #AUTORANGE_TARGET_NANOS}. Warm-up runs follow: {@code warmups} of them, or with
- * {@link #AUTO_WARMUP} as many as fill {@link #WARMUP_NANOS} and then until one whole run passes without the
- * JIT compiling anything (at most {@link #MAX_WARMUP_NANOS}): on a busy machine C2 can still be compiling
- * the loop after a second, and a run measured meanwhile mixes slow and fast code. A full GC then clears the
- * garbage of earlier cells, as a fresh JMH fork starts with an empty heap. Auto-ranging and warm-up runs are
- * never part of the result; only the {@code runs} measured runs are. The thread's interrupt flag is checked
- * between runs.
+ * {@link #AUTO_WARMUP} as many as fill {@link #WARMUP_NANOS} and then for as long as each run is still
+ * clearly faster than every run before it (at most {@link #MAX_WARMUP_NANOS}): on a busy machine C2 can still
+ * be compiling the loop after a second, and runs measured meanwhile would mix slow and fast code. Auto-ranging
+ * and warm-up runs are never part of the result; only the {@code runs} measured runs are. No GC is forced:
+ * a full GC shrinks G1's heap (measured: 384 MB to 80 MB), so allocating statements would then collect more
+ * often than under JMH, which does not force one either. The thread's interrupt flag is checked between runs.
  *
  * {@snippet :
  * TimedLoop loop = loops -> {
@@ -41,10 +37,11 @@ public record TimeitRunner(long loops, int runs, int warmups) {
     /** How long automatic warm-up lasts: C2 compiles within it even with other processes on the cores. */
     public static final long WARMUP_NANOS = 1_000_000_000L;
 
-    /** Automatic warm-up stops here even if the JIT is still busy (other cells' threads may keep it so). */
+    /** Automatic warm-up stops here even if runs are still getting faster. */
     public static final long MAX_WARMUP_NANOS = 5_000_000_000L;
 
-    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+    /** A warm-up run this much faster than all before it means the JIT changed the code: warm up on. */
+    static final double STILL_IMPROVING = 0.05;
 
     /**
      * Checks the arguments.
@@ -66,8 +63,7 @@ public record TimeitRunner(long loops, int runs, int warmups) {
      */
     public TimeitResult run(TimedLoop loop, long compileNanos) throws Throwable {
         long n = loops > 0 ? loops : autorange(loop);
-        warmUp(loop, n, TimeitRunner::jitMillis);
-        System.gc();
+        warmUp(loop, n);
         long[] runNanos = new long[runs];
         for (int i = 0; i < runs; i++) {
             checkInterrupt();
@@ -76,25 +72,22 @@ public record TimeitRunner(long loops, int runs, int warmups) {
         return new TimeitResult(runNanos, n, compileNanos, Environment.current());
     }
 
-    /** Runs {@code loop} unrecorded; {@code jitMillis} tells whether the JIT compiled during a run. */
-    void warmUp(TimedLoop loop, long n, LongSupplier jitMillis) throws Throwable {
+    /** Runs {@code loop} unrecorded, {@code warmups} times or, automatically, until it stops speeding up. */
+    void warmUp(TimedLoop loop, long n) throws Throwable {
         long spent = 0;
-        boolean jitBusy = true;
-        for (int i = 0; warmups == AUTO_WARMUP ? warming(spent, jitBusy) : i < warmups; i++) {
+        long best = Long.MAX_VALUE;
+        boolean improving = true;
+        for (int i = 0; warmups == AUTO_WARMUP ? warming(spent, improving) : i < warmups; i++) {
             checkInterrupt();
-            long before = jitMillis.getAsLong();
-            spent += Math.max(1, loop.timeLoops(n));
-            jitBusy = jitMillis.getAsLong() != before;
+            long nanos = Math.max(1, loop.timeLoops(n));
+            spent += nanos;
+            improving = nanos < best * (1 - STILL_IMPROVING);
+            best = Math.min(best, nanos);
         }
     }
 
-    private static boolean warming(long spent, boolean jitBusy) {
-        return spent < WARMUP_NANOS || jitBusy && spent < MAX_WARMUP_NANOS;
-    }
-
-    /** Total JIT compile time so far; constant (so never busy) when the JVM does not report it. */
-    private static long jitMillis() {
-        return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : 0;
+    private static boolean warming(long spent, boolean improving) {
+        return spent < WARMUP_NANOS || improving && spent < MAX_WARMUP_NANOS;
     }
 
     static long autorange(TimedLoop loop) throws Throwable {

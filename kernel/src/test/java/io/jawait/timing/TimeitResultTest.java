@@ -88,40 +88,33 @@ class TimeitResultTest {
             calls.incrementAndGet();
             return 300_000_000L;
         };
-        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 1, () -> 42);
-        assertEquals(4, calls.get());
+        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).run(loop, 0);
+        assertEquals(4 + 2, calls.get());
     }
 
     @Test
-    void automatic_warm_up_goes_on_while_the_jit_compiles() throws Throwable {
+    void automatic_warm_up_goes_on_while_runs_keep_getting_faster() throws Throwable {
+        // as the JIT would make them: 1.0, 0.9, 0.8, 0.7, 0.6 s, then steady
+        long[] nanos = {1_000_000_000L, 900_000_000L, 800_000_000L, 700_000_000L, 600_000_000L};
         var calls = new AtomicInteger();
-        TimedLoop loop = loops -> {
-            calls.incrementAndGet();
-            return 300_000_000L;
-        };
-        // the JIT's total compile time grows during each of the first six runs, then stays put
-        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 1, () -> Math.min(calls.get(), 6));
-        assertEquals(7, calls.get(), "the JIT compiled during six runs, not during the seventh");
+        TimedLoop loop = loops -> nanos[Math.min(calls.getAndIncrement(), nanos.length - 1)];
+        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 1);
+        assertEquals(6, calls.get(), "five runs each faster than the last, then one that was not");
     }
 
     @Test
-    void automatic_warm_up_stops_at_its_limit_when_the_jit_never_rests() throws Throwable {
+    void automatic_warm_up_stops_at_its_limit_when_runs_never_settle() throws Throwable {
         var calls = new AtomicInteger();
-        TimedLoop loop = loops -> {
-            calls.incrementAndGet();
-            return 1_000_000_000L;
-        };
-        var jit = new AtomicInteger();
-        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 1, jit::incrementAndGet);
-        assertEquals(TimeitRunner.MAX_WARMUP_NANOS / 1_000_000_000L, calls.get());
+        TimedLoop loop = loops -> 2_000_000_000L - 200_000_000L * calls.getAndIncrement();
+        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 1);
+        assertEquals(3, calls.get(), "2.0 + 1.8 + 1.6 s passes the 5 s limit");
     }
 
     @Test
-    void counted_warm_up_ignores_the_jit() throws Throwable {
+    void counted_warm_up_runs_exactly_that_many_times() throws Throwable {
         var calls = new AtomicInteger();
-        TimedLoop loop = loops -> calls.incrementAndGet();
-        var jit = new AtomicInteger();
-        new TimeitRunner(1, 2, 3).warmUp(loop, 1, jit::incrementAndGet);
+        TimedLoop loop = loops -> 1_000_000_000L - 100_000_000L * calls.getAndIncrement();
+        new TimeitRunner(1, 2, 3).warmUp(loop, 1);
         assertEquals(3, calls.get());
     }
 
