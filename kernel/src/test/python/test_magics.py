@@ -34,6 +34,9 @@ class MagicTests(KernelTestCase):
         self.assertIsNotNone(match, out)
         self.assertEqual((match.group(1), match.group(2)), ("3", "1,000"))
 
+    def test_timeit_consumes_values_through_the_compiler_blackhole_the_kernelspec_enables(self):
+        self.assertEqual(self.kernel.value("io.jawait.timing.Blackhole.compilerAssisted()"), "true")
+
     def test_cell_timeit_takes_its_first_line_as_setup(self):
         out = self.kernel.ok("%%timeit -n 5 -r 2 int[] a = new int[100];\nArrays.fill(a, 1);").stream()
         self.assertRegex(out, TIMEIT_LINE)

@@ -4,10 +4,14 @@ package io.jawait.timing;
  * Runs a {@link TimedLoop} the way {@code %timeit} does: choose the loops per run, warm up, then measure.
  *
  * <p>With {@code loops == 0} the loops per run are auto-ranged through 1, 2, 5, 10, 20, 50, ... until one run
- * lasts at least {@link #AUTORANGE_TARGET_NANOS}. Warm-up runs follow: {@code warmups} of them, or with
- * {@link #AUTO_WARMUP} as many as fill {@link #WARMUP_NANOS}, time enough for the JIT to compile the loop
- * and what it calls on a busy machine. Auto-ranging and warm-up runs are never part of the result; only the
- * {@code runs} measured runs are. The thread's interrupt flag is checked between runs.
+ * lasts at least {@link #AUTORANGE_TARGET_NANOS}, and again after warm-up from the last warm run, since the
+ * JIT may have made each loop many times faster. Warm-up runs follow: {@code warmups} of them, or with
+ * {@link #AUTO_WARMUP} as many as fill {@link #WARMUP_NANOS} and then for as long as each run is still
+ * clearly faster than every run before it (at most {@link #MAX_WARMUP_NANOS}): on a busy machine C2 can still
+ * be compiling the loop after a second, and runs measured meanwhile would mix slow and fast code. Auto-ranging
+ * and warm-up runs are never part of the result; only the {@code runs} measured runs are. No GC is forced:
+ * a full GC shrinks G1's heap (measured: 384 MB to 80 MB), so allocating statements would then collect more
+ * often than under JMH, which does not force one either. The thread's interrupt flag is checked between runs.
  *
  * {@snippet :
  * TimedLoop loop = loops -> {
@@ -28,11 +32,20 @@ public record TimeitRunner(long loops, int runs, int warmups) {
     /** Auto-ranging stops at the first loop count whose run lasts this long (IPython: 0.2 s). */
     public static final long AUTORANGE_TARGET_NANOS = 200_000_000L;
 
+    /** Auto-ranging never goes beyond this many loops per run. */
+    static final long MAX_LOOPS = 10_000_000_000L;
+
     /** Warm up by time rather than by a number of runs. */
     public static final int AUTO_WARMUP = -1;
 
     /** How long automatic warm-up lasts: C2 compiles within it even with other processes on the cores. */
     public static final long WARMUP_NANOS = 1_000_000_000L;
+
+    /** Automatic warm-up stops here even if runs are still getting faster. */
+    public static final long MAX_WARMUP_NANOS = 5_000_000_000L;
+
+    /** A warm-up run this much faster than all before it means the JIT changed the code: warm up on. */
+    static final double STILL_IMPROVING = 0.05;
 
     /**
      * Checks the arguments.
@@ -54,7 +67,10 @@ public record TimeitRunner(long loops, int runs, int warmups) {
      */
     public TimeitResult run(TimedLoop loop, long compileNanos) throws Throwable {
         long n = loops > 0 ? loops : autorange(loop);
-        warmUp(loop, n);
+        long lastWarmUp = warmUp(loop, n);
+        if (loops == 0 && lastWarmUp > 0) {
+            n = rerange(n, lastWarmUp);
+        }
         long[] runNanos = new long[runs];
         for (int i = 0; i < runs; i++) {
             checkInterrupt();
@@ -63,12 +79,46 @@ public record TimeitRunner(long loops, int runs, int warmups) {
         return new TimeitResult(runNanos, n, compileNanos, Environment.current());
     }
 
-    private void warmUp(TimedLoop loop, long n) throws Throwable {
+    /**
+     * Runs {@code loop} unrecorded, {@code warmups} times or, automatically, until it stops speeding up.
+     *
+     * @return the nanoseconds of the last warm-up run, 0 when there was none
+     */
+    long warmUp(TimedLoop loop, long n) throws Throwable {
         long spent = 0;
-        for (int i = 0; warmups == AUTO_WARMUP ? spent < WARMUP_NANOS : i < warmups; i++) {
+        long best = Long.MAX_VALUE;
+        long nanos = 0;
+        boolean improving = true;
+        for (int i = 0; warmups == AUTO_WARMUP ? warming(spent, improving) : i < warmups; i++) {
             checkInterrupt();
-            spent += Math.max(1, loop.timeLoops(n));
+            nanos = Math.max(1, loop.timeLoops(n));
+            spent += nanos;
+            improving = nanos < best * (1 - STILL_IMPROVING);
+            best = Math.min(best, nanos);
         }
+        return nanos;
+    }
+
+    /**
+     * The loops per run for the measured runs, from a warm run of {@code n} loops that took {@code nanos}.
+     * Auto-ranging ran cold code (interpreted, then C1), which can be ten times slower than the warm loop;
+     * without this a run would last a tenth of the 0.2 s target and one preemption would weigh ten times more.
+     * Stays on IPython's 1, 2, 5 grid and never goes below {@code n}.
+     */
+    static long rerange(long n, long nanos) {
+        double wanted = (double) n * AUTORANGE_TARGET_NANOS / nanos;
+        for (long base = 1; ; base *= 10) {
+            for (long factor : new long[] {1, 2, 5}) {
+                long candidate = base * factor;
+                if (candidate >= n && candidate >= wanted || candidate >= MAX_LOOPS) {
+                    return Math.max(n, Math.min(candidate, MAX_LOOPS));
+                }
+            }
+        }
+    }
+
+    private static boolean warming(long spent, boolean improving) {
+        return spent < WARMUP_NANOS || improving && spent < MAX_WARMUP_NANOS;
     }
 
     static long autorange(TimedLoop loop) throws Throwable {
@@ -76,7 +126,7 @@ public record TimeitRunner(long loops, int runs, int warmups) {
             for (long factor : new long[] {1, 2, 5}) {
                 long n = base * factor;
                 checkInterrupt();
-                if (loop.timeLoops(n) >= AUTORANGE_TARGET_NANOS || n >= 10_000_000_000L) {
+                if (loop.timeLoops(n) >= AUTORANGE_TARGET_NANOS || n >= MAX_LOOPS) {
                     return n;
                 }
             }

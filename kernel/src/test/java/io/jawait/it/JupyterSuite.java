@@ -63,8 +63,10 @@ final class JupyterSuite {
     private static void writeKernelspec(Path home, Path jar) throws IOException {
         Path spec = Files.createDirectories(home.resolve("kernels/jawait"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String argv = String.join(", ", quoted(java), quoted("-jar"), quoted(jar.toAbsolutePath().toString()),
-                quoted("kernel"), quoted("{connection_file}"));
+        // the timing flags install/install.sh puts in the kernelspec, so %timeit runs as it does when installed
+        String argv = String.join(", ", quoted(java), quoted("-XX:+UnlockExperimentalVMOptions"),
+                quoted("-XX:CompileCommand=quiet"), quoted(io.jawait.timing.Blackhole.COMPILE_COMMAND),
+                quoted("-jar"), quoted(jar.toAbsolutePath().toString()), quoted("kernel"), quoted("{connection_file}"));
         Files.writeString(spec.resolve("kernel.json"), """
                 {"argv": [%s], "display_name": "Java (jawait, test build)", "language": "java",
                  "interrupt_mode": "message"}

@@ -93,6 +93,55 @@ class TimeitResultTest {
     }
 
     @Test
+    void automatic_warm_up_goes_on_while_runs_keep_getting_faster() throws Throwable {
+        // as the JIT would make them: 1.0, 0.9, 0.8, 0.7, 0.6 s, then steady
+        long[] nanos = {1_000_000_000L, 900_000_000L, 800_000_000L, 700_000_000L, 600_000_000L};
+        var calls = new AtomicInteger();
+        TimedLoop loop = loops -> nanos[Math.min(calls.getAndIncrement(), nanos.length - 1)];
+        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 1);
+        assertEquals(6, calls.get(), "five runs each faster than the last, then one that was not");
+    }
+
+    @Test
+    void automatic_warm_up_stops_at_its_limit_when_runs_never_settle() throws Throwable {
+        var calls = new AtomicInteger();
+        TimedLoop loop = loops -> 2_000_000_000L - 200_000_000L * calls.getAndIncrement();
+        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 1);
+        assertEquals(3, calls.get(), "2.0 + 1.8 + 1.6 s passes the 5 s limit");
+    }
+
+    @Test
+    void counted_warm_up_runs_exactly_that_many_times() throws Throwable {
+        var calls = new AtomicInteger();
+        TimedLoop loop = loops -> 1_000_000_000L - 100_000_000L * calls.getAndIncrement();
+        new TimeitRunner(1, 2, 3).warmUp(loop, 1);
+        assertEquals(3, calls.get());
+    }
+
+    @Test
+    void automatic_loops_are_ranged_again_once_the_loop_is_warm() throws Throwable {
+        var calls = new AtomicInteger();
+        // 1 ms per loop while auto-ranging (eight calls reach 200 loops), then 10 µs per loop, as after C2
+        TimedLoop loop = loops -> loops * (calls.incrementAndGet() <= 8 ? 1_000_000L : 10_000L);
+        TimeitResult r = new TimeitRunner(0, 3, TimeitRunner.AUTO_WARMUP).run(loop, 0);
+        assertEquals(20_000, r.loops());
+        assertEquals(200_000_000L, r.runNanos()[0]);
+    }
+
+    @Test
+    void reranging_stays_on_the_one_two_five_grid_and_never_lowers_the_loops() {
+        assertEquals(500, TimeitRunner.rerange(100, 50_000_000L));
+        assertEquals(100, TimeitRunner.rerange(100, 300_000_000L));
+        assertEquals(TimeitRunner.MAX_LOOPS, TimeitRunner.rerange(5_000_000_000L, 1));
+    }
+
+    @Test
+    void loops_given_with_n_are_kept_after_warm_up() throws Throwable {
+        TimedLoop fast = loops -> loops;
+        assertEquals(3, new TimeitRunner(3, 2, 5).run(fast, 0).loops());
+    }
+
+    @Test
     void runner_rejects_zero_runs() {
         assertThrows(IllegalArgumentException.class, () -> new TimeitRunner(1, 0, 0));
     }
