@@ -93,7 +93,12 @@ final class Loop {
     }
 
     <T> Task<T> spawn(Coro<T> coro, String name) {
-        return schedule(new Task<>(this, coro, name));
+        return schedule(new Task<>(this, coro, name, null));
+    }
+
+    /** Spawns a task that tells {@code joiner} when it has finished. */
+    <T> Task<T> spawn(Coro<T> coro, String name, Task.Joiner joiner) {
+        return schedule(new Task<>(this, coro, name, joiner));
     }
 
     private <T> Task<T> schedule(Task<T> t) {
@@ -150,7 +155,7 @@ final class Loop {
         THREADS.resetPeakThreadCount();
         Task<T> m;
         try {
-            m = new Task<>(this, coro, coro.name());
+            m = new Task<>(this, coro, coro.name(), null);
             main = m;
             schedule(m);
             boolean finished = awaitDone(m);

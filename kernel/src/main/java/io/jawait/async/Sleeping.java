@@ -27,12 +27,7 @@ final class Sleeping {
             t.suspend(Suspend.DONE);
             return;
         }
-        Timers.Timer timer = Timers.after(seconds);
-        try {
-            t.sleep(timer);
-        } finally {
-            timer.disarm();
-        }
+        t.sleep(nanos);
     }
 
     static void blockingSleep(double seconds) {
