@@ -115,12 +115,12 @@ final class Loop {
 
     List<Task<?>> pending() {
         List<Task<?>> out = new ArrayList<>();
-        for (Task<?> t : tasks()) {
+        for (Task<?> t = newestTask.get(); t != null; t = t.older) {
             if (!t.done()) {
                 out.add(t);
             }
         }
-        return out;
+        return out.reversed();
     }
 
     /** Every task of this run, in creation order. */
@@ -204,7 +204,7 @@ final class Loop {
         }
         for (Task<?> t : tasks()) {
             // asyncio reports only failures nobody looked at; a task that succeeded unobserved is fine
-            if (t.done() && !t.retrieved() && !t.cancelled() && t != main && Suspend.failure(t.future) != null) {
+            if (!t.retrieved() && t != main && t.future.isCompletedExceptionally() && !t.cancelled()) {
                 reportUnretrieved(t);
             }
         }
