@@ -133,7 +133,11 @@ final class Loop {
     }
 
     void resumed(Task<?> t) {
-        maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+        int r = running.incrementAndGet();
+        // read before writing: a compare-and-set on every switch makes the carriers fight over one cache line
+        if (r > maxRunning.get()) {
+            maxRunning.accumulateAndGet(r, Math::max);
+        }
         switches.increment();
         t.span.mark(now());
     }

@@ -253,31 +253,36 @@ public final class Task<T> implements Awaitable<T> {
         deliverCancel();
     }
 
-    /**
-     * Suspends this task, the current one, for {@code nanos} (more than zero). VIRTUAL parks the thread
-     * itself, with no future to wait on, and in as few frames as possible (see {@link #execute()}).
-     */
-    void sleep(long nanos) {
-        Timers.Timer timer = Timers.after(nanos, looped ? null : thread);
+    /** {@code sleep} in LOOP mode, and {@code sleep(0)} in either: the task waits its turn like any suspension. */
+    void sleepSuspended(long nanos) {
+        if (nanos == 0) {
+            if (!looped) {
+                Thread.yield();
+            }
+            suspend(Suspend.DONE);
+            return;
+        }
+        Timers.Timer timer = Timers.after(nanos, null);
         try {
-            if (looped) {
-                suspend(timer);
-                return;
-            }
-            deliverCancel();
-            loop.suspended(this);
-            while (!timer.isDone()) {
-                LockSupport.park(timer);
-                if (Thread.interrupted()) {
-                    cancelRequested = true;
-                    break;
-                }
-            }
-            loop.resumed(this);
-            deliverCancel();
+            suspend(timer);
         } finally {
             timer.disarm();
         }
+    }
+
+    /** VIRTUAL, before this task (the current one) parks: a pending cancel arrives now, and the clock marks it waiting. */
+    void beginWait() {
+        deliverCancel();
+        loop.suspended(this);
+    }
+
+    /** VIRTUAL, after this task's park: marks it running, then delivers a cancel that arrived meanwhile. */
+    void endWait(boolean interrupted) {
+        if (interrupted) {
+            cancelRequested = true;
+        }
+        loop.resumed(this);
+        deliverCancel();
     }
 
     private void waitVirtual(CompletableFuture<?> f) {
