@@ -47,6 +47,16 @@ final class Span {
         more[i] = t;
     }
 
+    /** A copy of the span as it is now, for a task that may still change its own. */
+    Span copy() {
+        Span c = new Span(created);
+        for (long m : marks()) {
+            c.mark(m);
+        }
+        c.done = done;
+        return c;
+    }
+
     void finish(long t) {
         done = t;
     }
