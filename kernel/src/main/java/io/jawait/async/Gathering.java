@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -46,32 +45,53 @@ final class Gathering {
     @SuppressWarnings("unchecked")
     static <T> List<T> gather(Collection<? extends Awaitable<? extends T>> aws, boolean keepExceptions)
             throws Exception {
-        List<Task<T>> ts = tasks(aws);
-        Object[] results = new Object[ts.size()];
-        AtomicInteger left = new AtomicInteger(ts.size());
-        CompletableFuture<List<T>> all = new CompletableFuture<>();
-        if (ts.isEmpty()) {
-            all.complete(List.of());
-        }
-        for (int i = 0; i < ts.size(); i++) {
-            int slot = i;
-            Task<T> t = ts.get(i);
-            t.future.whenComplete((v, e) -> {
-                // asyncio marks every child's exception retrieved once gather has seen it
-                t.markRetrieved();
-                Throwable cause = e instanceof CompletionException ? e.getCause() : e;
-                if (cause != null && !keepExceptions) {
-                    all.completeExceptionally(cause);
-                    return;
-                }
-                results[slot] = cause != null ? cause : v;
-                if (left.decrementAndGet() == 0) {
-                    all.complete((List<T>) Arrays.asList(results));
-                }
-            });
+        Countdown all = new Countdown(aws.size(), keepExceptions);
+        List<Task<T>> ts = new ArrayList<>(aws.size());
+        Loop loop = requireLoop();
+        for (Awaitable<? extends T> a : aws) {
+            if (a instanceof Task<?> t) {
+                t.future.whenComplete((v, e) -> all.joined(t));
+                ts.add((Task<T>) t);
+            } else {
+                Coro<T> c = (Coro<T>) a;
+                ts.add(loop.spawn(c, c.name(), all));
+            }
         }
         Suspend.await(all, () -> ts.forEach(Task::cancel));
-        return Suspend.outcome(all);
+        Suspend.outcome(all);
+        Object[] results = new Object[ts.size()];
+        for (int i = 0; i < results.length; i++) {
+            Task<T> t = ts.get(i);
+            Throwable e = t.outcome();
+            results[i] = e != null ? e : t.future.getNow(null);
+        }
+        return (List<T>) Arrays.asList(results);
+    }
+
+    /** Completes when all of a gather's children have finished, or exceptionally at the first failure. */
+    private static final class Countdown extends CompletableFuture<Void> implements Task.Joiner {
+        private final AtomicInteger left;
+        private final boolean keepExceptions;
+
+        Countdown(int children, boolean keepExceptions) {
+            this.left = new AtomicInteger(children);
+            this.keepExceptions = keepExceptions;
+            if (children == 0) {
+                complete(null);
+            }
+        }
+
+        @Override
+        public void joined(Task<?> t) {
+            // asyncio marks every child's exception retrieved once gather has seen it
+            t.markRetrieved();
+            Throwable cause = t.outcome();
+            if (cause != null && !keepExceptions) {
+                completeExceptionally(cause);
+            } else if (left.decrementAndGet() == 0) {
+                complete(null);
+            }
+        }
     }
 
     /** The tasks in the order they finish; {@code next()} suspends until the next one has. */

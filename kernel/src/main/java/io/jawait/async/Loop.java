@@ -93,7 +93,12 @@ final class Loop {
     }
 
     <T> Task<T> spawn(Coro<T> coro, String name) {
-        return schedule(new Task<>(this, coro, name));
+        return schedule(new Task<>(this, coro, name, null));
+    }
+
+    /** Spawns a task that tells {@code joiner} when it has finished. */
+    <T> Task<T> spawn(Coro<T> coro, String name, Task.Joiner joiner) {
+        return schedule(new Task<>(this, coro, name, joiner));
     }
 
     private <T> Task<T> schedule(Task<T> t) {
@@ -110,12 +115,12 @@ final class Loop {
 
     List<Task<?>> pending() {
         List<Task<?>> out = new ArrayList<>();
-        for (Task<?> t : tasks()) {
+        for (Task<?> t = newestTask.get(); t != null; t = t.older) {
             if (!t.done()) {
                 out.add(t);
             }
         }
-        return out;
+        return out.reversed();
     }
 
     /** Every task of this run, in creation order. */
@@ -128,7 +133,11 @@ final class Loop {
     }
 
     void resumed(Task<?> t) {
-        maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+        int r = running.incrementAndGet();
+        // read before writing: a compare-and-set on every switch makes the carriers fight over one cache line
+        if (r > maxRunning.get()) {
+            maxRunning.accumulateAndGet(r, Math::max);
+        }
         switches.increment();
         t.span.mark(now());
     }
@@ -150,7 +159,7 @@ final class Loop {
         THREADS.resetPeakThreadCount();
         Task<T> m;
         try {
-            m = new Task<>(this, coro, coro.name());
+            m = new Task<>(this, coro, coro.name(), null);
             main = m;
             schedule(m);
             boolean finished = awaitDone(m);
@@ -199,23 +208,24 @@ final class Loop {
         }
         for (Task<?> t : tasks()) {
             // asyncio reports only failures nobody looked at; a task that succeeded unobserved is fine
-            if (t.done() && !t.retrieved() && !t.cancelled() && t != main && Suspend.failure(t.future) != null) {
+            if (!t.retrieved() && t != main && t.future.isCompletedExceptionally() && !t.cancelled()) {
                 reportUnretrieved(t);
             }
         }
-        List<Coro<?>> made = new ArrayList<>();
-        for (Coro<?> c = newestCoro.getAndSet(null); c != null; c = c.older) {
-            made.add(c);
-        }
-        Map<String, Integer> unused = new LinkedHashMap<>();
-        for (Coro<?> c : made.reversed()) {
-            if (c.neverAwaited()) {
-                unused.merge(c.name(), 1, Integer::sum);
+        List<Coro<?>> unused = new ArrayList<>();
+        for (Coro<?> c = newestCoro.getAndSet(null), next; c != null; c = next) {
+            next = c.older;
+            // unlinked, so a coroutine or task the caller keeps does not keep the whole run alive
+            c.older = null;
+            if (!c.started() && c.neverAwaited()) {
+                unused.add(c);
             }
         }
-        unused.forEach(Coro::warn);
-        // unlinked, so a coroutine or task the caller keeps does not keep the whole run alive
-        made.forEach(c -> c.older = null);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Coro<?> c : unused.reversed()) {
+            counts.merge(c.name(), 1, Integer::sum);
+        }
+        counts.forEach(Coro::warn);
     }
 
     private static void reportUnretrieved(Task<?> t) {
@@ -225,15 +235,22 @@ final class Loop {
 
     private void record() {
         long wall = now();
-        List<Timeline.Row> rows = new ArrayList<>();
         List<Task<?>> all = tasks();
-        for (Task<?> t : all) {
-            rows.add(new Timeline.Row(t.name(), t.span.created, t.span.marks(), t.span.done(), Timeline.outcomeOf(t)));
+        int n = all.size();
+        String[] names = new String[n];
+        Span[] spans = new Span[n];
+        Timeline.Outcome[] outcomes = new Timeline.Outcome[n];
+        for (int i = 0; i < n; i++) {
+            Task<?> t = all.get(i);
+            names[i] = t.name();
+            // a task still running (a run given up on) keeps writing its span: keep what it was now
+            spans[i] = t.done() ? t.span : t.span.copy();
+            outcomes[i] = Timeline.outcomeOf(t);
+            t.older = null;
         }
         newestTask.set(null);
-        all.forEach(t -> t.older = null);
-        lastStats = new RunStats(mode, Duration.ofNanos(wall), rows.size(), maxRunning.get(), switches.sum(),
+        lastStats = new RunStats(mode, Duration.ofNanos(wall), n, maxRunning.get(), switches.sum(),
                 THREADS.getPeakThreadCount());
-        lastTimeline = new Timeline(mode, wall, rows);
+        lastTimeline = new Timeline(mode, wall, names, spans, outcomes);
     }
 }

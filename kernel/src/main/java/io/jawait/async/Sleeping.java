@@ -1,6 +1,7 @@
 package io.jawait.async;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code sleep}, {@code blockingSleep} and {@code withTimeout}: the helpers built on the timer clock.
@@ -20,16 +21,21 @@ final class Sleeping {
             blockingSleep(seconds);
             return;
         }
-        if (nanos == 0) {
-            if (t.loop.mode == Mode.VIRTUAL) {
-                Thread.yield();
-            }
-            t.suspend(Suspend.DONE);
+        if (nanos == 0 || t.loop.mode == Mode.LOOP) {
+            t.sleepSuspended(nanos);
             return;
         }
-        Timers.Timer timer = Timers.after(seconds);
+        // VIRTUAL parks here, not in a helper below: every frame between the task's body and the park point is
+        // copied into the parked thread's stack chunk, most of a sleeping task's memory
+        Timers.Timer timer = Timers.after(nanos, Thread.currentThread());
         try {
-            t.sleep(timer);
+            t.beginWait();
+            boolean interrupted = false;
+            while (!interrupted && !timer.isDone()) {
+                LockSupport.park(timer);
+                interrupted = Thread.interrupted();
+            }
+            t.endWait(interrupted);
         } finally {
             timer.disarm();
         }

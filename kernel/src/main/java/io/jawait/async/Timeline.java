@@ -49,12 +49,29 @@ public final class Timeline implements Rich {
 
     private final Mode mode;
     private final long wall;
-    private final List<Row> rows;
+    // A run keeps each task's name, span and outcome; the rows are made on first use, so the end of a run
+    // with 100,000 tasks does not pay for 100,000 records and their arrays that nobody may look at.
+    private String[] names;
+    private Span[] spans;
+    private Outcome[] outcomes;
+    private List<Row> rows;
 
     Timeline(Mode mode, long wallNanos, List<Row> rows) {
         this.mode = mode;
         this.wall = wallNanos;
         this.rows = List.copyOf(rows);
+        this.names = null;
+        this.spans = null;
+        this.outcomes = null;
+    }
+
+    /** A timeline whose rows are made from finished spans when first asked for; the arrays become its own. */
+    Timeline(Mode mode, long wallNanos, String[] names, Span[] spans, Outcome[] outcomes) {
+        this.mode = mode;
+        this.wall = wallNanos;
+        this.names = names;
+        this.spans = spans;
+        this.outcomes = outcomes;
     }
 
     static Outcome outcomeOf(Task<?> t) {
@@ -78,7 +95,18 @@ public final class Timeline implements Rich {
     }
 
     /** One record per task, in creation order. */
-    public List<Row> rows() {
+    public synchronized List<Row> rows() {
+        if (rows == null) {
+            Row[] made = new Row[spans.length];
+            for (int i = 0; i < made.length; i++) {
+                Span s = spans[i];
+                made[i] = new Row(names[i], s.created, s.marks(), s.done(), outcomes[i]);
+            }
+            rows = List.of(made);
+            names = null;
+            spans = null;
+            outcomes = null;
+        }
         return rows;
     }
 

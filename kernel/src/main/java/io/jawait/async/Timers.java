@@ -34,7 +34,12 @@ final class Timers {
 
     /** A future that completes {@code seconds} from now. */
     static Timer after(double seconds) {
-        Timer t = new Timer(System.nanoTime() + nanos(seconds));
+        return after(nanos(seconds), null);
+    }
+
+    /** A future that completes {@code nanos} from now and then unparks {@code waiter}, if not null. */
+    static Timer after(long nanos, Thread waiter) {
+        Timer t = new Timer(System.nanoTime() + nanos, waiter);
         LOCK.lock();
         try {
             t.sequence = sequence++;
@@ -156,10 +161,11 @@ final class Timers {
         private final long deadline;
         private long sequence;
         private int index = -1;
-        volatile Thread waiter;
+        private final Thread waiter;
 
-        private Timer(long deadline) {
+        private Timer(long deadline, Thread waiter) {
             this.deadline = deadline;
+            this.waiter = waiter;
         }
 
         private void fire() {

@@ -52,8 +52,12 @@ public final class AsyncBench {
             }), mode);
         }
         StringBuilder walls = new StringBuilder();
+        StringBuilder cpus = new StringBuilder();
+        StringBuilder gcs = new StringBuilder();
         for (int r = 0; r < repeats; r++) {
             List<Coro<Void>> coros = new ArrayList<>(tasks);
+            long cpu0 = processCpuNanos();
+            long gc0 = gcMillis();
             long t0 = System.nanoTime();
             run(async("main", () -> {
                 for (int i = 0; i < tasks; i++) {
@@ -63,9 +67,13 @@ public final class AsyncBench {
             }), mode);
             double s = (System.nanoTime() - t0) / 1e9;
             walls.append(walls.isEmpty() ? "" : ",").append(String.format("%.3f", s));
+            cpus.append(cpus.isEmpty() ? "" : ",").append(String.format("%.2f", (processCpuNanos() - cpu0) / 1e9));
+            gcs.append(gcs.isEmpty() ? "" : ",").append(gcMillis() - gc0);
         }
-        System.out.printf("lang=java bench=gather mode=%s tasks=%d warmup=5x%d wall_s=%s peak_rss_mb=%.0f%n",
-                mode, tasks, warmup, walls, peakRssMb());
+        // CPU seconds (all threads, GC included) and GC pause time (gc_ms) say what a run cost when a shared machine
+        // stretches its wall time
+        System.out.printf("lang=java bench=gather mode=%s tasks=%d warmup=5x%d wall_s=%s cpu_s=%s gc_ms=%s peak_rss_mb=%.0f%n",
+                mode, tasks, warmup, walls, cpus, gcs, peakRssMb());
     }
 
     /** Heap in use after a full GC while {@code tasks} tasks sleep: the memory one task really holds. */
@@ -111,6 +119,22 @@ public final class AsyncBench {
         }
         System.out.printf("lang=java bench=switch mode=LOOP tasks=%d yields=%d ns_per_switch=%s peak_rss_mb=%.0f%n",
                 tasks, yields, per, peakRssMb());
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long gcMillis() {
+        long sum = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            // G1's "Concurrent GC" bean times cycles that run beside the program; only pauses stop it
+            if (!gc.getName().contains("Concurrent")) {
+                sum += gc.getCollectionTime();
+            }
+        }
+        return sum;
     }
 
     private static double peakRssMb() throws IOException {
