@@ -49,21 +49,11 @@ fi
 # it, 0.78 s with a dynamic AppCDS archive, 1.1 s with neither; and -XX:+AutoCreateSharedArchive ends the JVM
 # with status 1 when the archive's directory is read-only (a shared install). A cache that does not match
 # this JDK and jar is ignored and the kernel starts without it, so the logging that would say so is off.
-# A small initial heap (the maximum stays the JVM's default) keeps an idle kernel small: after 120 trivial
-# cells RSS was 254 MB with -Xms16m against 533 MB with the default initial heap (a 64th of RAM), at the
-# same cell latency. One kernel per student on a JupyterHub node makes that the number that counts (§7).
-# An idle kernel also gives its heap back: G1 grows the heap while JShell compiles and keeps it; a concurrent
-# cycle after 5 s without any GC, with these free ratios, took a JShell JVM from 313 MB to 144 MB RSS once idle
-# (200 MB committed heap to 36 MB). It only runs when the kernel has not collected for 5 s, so a cell that
-# allocates never meets it, and nothing caps the heap.
-heap_flags=(-Xms16m -XX:G1PeriodicGCInterval=5000 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10)
-# %timeit consumes each value through io.jawait.timing.Blackhole; this makes its sink a compiler blackhole, as
-# JMH does on its forks, so consuming costs nothing and %timeit agrees with JMH (without it the kernel falls back
-# to volatile guards, sound but slower). It changes no code but that one empty method; quiet keeps the JVM from
-# announcing the command on stdout.
-timing_flags=(-XX:+UnlockExperimentalVMOptions -XX:CompileCommand=quiet
-  "-XX:CompileCommand=blackhole,io.jawait.timing.Blackhole::sink")
-heap_flags+=("${timing_flags[@]}") # with the heap flags, so the training run and the cache see them too
+# The kernel's heap, GC and timing flags live in kernel-jvm.flags, with the measurements behind each.
+heap_flags=()
+while IFS= read -r line; do
+  [[ -z $line || $line == \#* ]] || heap_flags+=("$line")
+done < "$here/kernel-jvm.flags"
 jvm_flags=("${heap_flags[@]}" "-XX:AOTCache=$cache" -Xlog:aot=off -Xlog:cds=off)
 
 staging=$(mktemp -d)

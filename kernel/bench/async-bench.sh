@@ -15,14 +15,17 @@ if ! (cd "$kernel" && JAVA_HOME="$java_home" mvn -B -q -o test-compile >/tmp/asy
     exit 1
 fi
 cp="$kernel/target/classes:$kernel/target/test-classes"
-# The kernel's own heap flags, read from the installer so both stay the same: a user's cell runs in that JVM,
-# and the JVM's default initial heap (a 64th of RAM) would misstate its peak memory.
-eval "$(grep '^heap_flags=' "$(dirname "$kernel")/install/install.sh")"
+# The kernel's own JVM flags, from the file the installer reads, so both stay the same: a user's cell runs in
+# that JVM, and the JVM's default initial heap (a 64th of RAM) would misstate its peak memory.
+heap_flags=()
+while IFS= read -r line; do
+    [[ -z $line || $line == \#* ]] || heap_flags+=("$line")
+done < "$(dirname "$kernel")/install/kernel-jvm.flags"
 java() { "$java_home/bin/java" "${heap_flags[@]}" -cp "$cp" io.jawait.async.bench.AsyncBench "$@"; }
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores; $("$java_home/bin/java" -version 2>&1 | head -1); $("$python" --version)"
 echo "# wall_s lists each repeat in one process; peak_rss_mb is the process's peak resident set (VmHWM / ru_maxrss)"
-echo "# java flags (the kernel's, from install/install.sh): ${heap_flags[*]}"
+echo "# java flags (the kernel's, from install/kernel-jvm.flags): ${heap_flags[*]}"
 echo "# load: $(cut -d' ' -f1-3 /proc/loadavg) (figures are noisy when other builds share the cores)"
 for mode in VIRTUAL LOOP; do
     java gather "$mode" "$tasks" "$repeats"          # cold JVM: the first repeat pays class loading and JIT

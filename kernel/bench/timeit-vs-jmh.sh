@@ -15,7 +15,10 @@ math="$m2/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar"
 for f in "$jmh" "$jopt" "$math"; do
   [ -f "$f" ] || { echo "missing $f: run 'mvn -B test-compile' once with network to fetch JMH" >&2; exit 1; }
 done
-# the kernelspec's timing flags (install/install.sh), so %timeit consumes values as it does in the kernel
-exec "$JAVA_HOME/bin/java" -XX:+UnlockExperimentalVMOptions -XX:CompileCommand=quiet \
-  "-XX:CompileCommand=blackhole,io.jawait.timing.Blackhole::sink" -cp "target/jawait-kernel.jar:target/test-classes:$jmh:$jopt:$math" \
+# the kernel's JVM flags (install/kernel-jvm.flags), so %timeit runs and consumes values as it does in the kernel
+flags=()
+while IFS= read -r line; do
+  [[ -z $line || $line == \#* ]] || flags+=("$line")
+done < ../install/kernel-jvm.flags
+exec "$JAVA_HOME/bin/java" "${flags[@]}" -cp "target/jawait-kernel.jar:target/test-classes:$jmh:$jopt:$math" \
   io.jawait.timing.bench.TimeitVsJmh "$@"

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -18,6 +19,8 @@ import jdk.jshell.SnippetEvent;
  */
 final class Startup {
     private static final String SCRIPT = "/io/jawait/startup.jsh";
+    /** The import that names the start-up snippet: implied in every Java file, so no cell needs to write it. */
+    static final String KEY = "import java.lang.*;";
     private static final List<String> WARM_UP = List.of(
             "int $warm = 1 + 1;",
             "String $warmText(int n) { return \"warm\".repeat(n); }",
@@ -28,16 +31,42 @@ final class Startup {
 
     /** Runs the start-up script, then warms up until {@code cellWaiting} says the user's first cell has come. */
     static void run(JShell shell, CellSplitter splitter, java.io.PrintStream log, BooleanSupplier cellWaiting) {
-        for (var unit : splitter.split(script())) {
-            for (SnippetEvent e : shell.eval(unit.source())) {
-                if (e.status() == Snippet.Status.REJECTED && e.causeSnippet() == null) {
-                    log.println("jawait: start-up line skipped (does not compile here): " + unit.source());
+        List<CellSplitter.Unit> units = splitter.split(script());
+        if (!importAllAtOnce(shell, units)) {
+            for (var unit : units) {
+                for (SnippetEvent e : shell.eval(unit.source())) {
+                    if (e.status() == Snippet.Status.REJECTED && e.causeSnippet() == null) {
+                        log.println("jawait: start-up line skipped (does not compile here): " + unit.source());
+                    }
                 }
             }
         }
         // completion is not warmed: its first call indexes the class path for seconds, and nbclient sends
         // the first cell right after kernel_info, so that time would land on the first cell
         warmUp(shell, splitter, cellWaiting);
+    }
+
+    /**
+     * Evaluates every start-up import as one snippet: JShell keeps an import snippet's whole text and puts it
+     * in every later compilation, so one snippet of twelve imports serves like twelve, and costs one
+     * evaluation where twelve cost ~35 javac tasks on a cold compiler, the first cell's wait. JShell names an
+     * import snippet by its first import, and a later import of the same name replaces it: the first line is
+     * the no-op {@link #KEY} so that a cell's own {@code import java.util.*;} cannot take the others with it.
+     * When the combined snippet does not compile (a build without some imported class), it is dropped and
+     * the lines are evaluated one by one, so that only a bad line is lost.
+     */
+    static boolean importAllAtOnce(JShell shell, List<CellSplitter.Unit> units) {
+        if (units.isEmpty() || !units.stream().allMatch(u -> withoutComments(u.source()).startsWith("import "))) {
+            return false;
+        }
+        var text = new StringBuilder(KEY);
+        units.forEach(u -> text.append('\n').append(u.source()));
+        List<SnippetEvent> events = shell.eval(text.toString());
+        if (events.size() == 1 && events.getFirst().status() == Snippet.Status.VALID) {
+            return true;
+        }
+        events.forEach(e -> shell.drop(e.snippet()));
+        return false;
     }
 
     /**
@@ -56,6 +85,10 @@ final class Startup {
             }
         }
         made.stream().distinct().forEach(s -> shell.drop(s));
+    }
+
+    private static String withoutComments(String source) {
+        return source.lines().filter(line -> !line.strip().startsWith("//")).collect(Collectors.joining("\n")).strip();
     }
 
     static String script() {

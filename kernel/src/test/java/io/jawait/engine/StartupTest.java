@@ -1,6 +1,7 @@
 package io.jawait.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintStream;
@@ -33,10 +34,29 @@ class StartupTest {
     void a_waiting_cell_stops_the_warm_up_but_never_the_imports_and_warm_up_leaves_no_snippet_behind() {
         var asked = new AtomicInteger();
         Startup.run(shell, splitter, QUIET, () -> asked.incrementAndGet() > 1);
-        assertTrue(shell.imports().count() >= 10, "the start-up imports are all there");
+        assertEquals(Snippet.Status.VALID, shell.eval("Runnable $r = () -> { new AtomicInteger(1); LocalDate.now(); "
+                + "Stream.of(1); html(\"x\"); };").getFirst().status(), "the start-up imports are all there");
+        assertTrue(shell.imports().anyMatch(i -> i.source().startsWith(Startup.KEY) && shell.status(i) == Snippet.Status.VALID),
+                "as one snippet");
         assertEquals(2, asked.get(), "the warm-up asked once per snippet until a cell was waiting, then stopped");
-        assertTrue(shell.snippets().filter(s -> s.kind() != Snippet.Kind.IMPORT)
+        assertTrue(shell.snippets().filter(s -> s.kind() != Snippet.Kind.IMPORT && !s.source().startsWith("Runnable $r"))
                 .allMatch(s -> shell.status(s) == Snippet.Status.DROPPED), "warm-up snippets are dropped");
         assertEquals("2", shell.eval("1 + 1").getFirst().value(), "the shell still evaluates after the warm-up");
+    }
+
+    @Test
+    void importing_a_start_up_package_again_keeps_the_other_start_up_imports() {
+        Startup.run(shell, splitter, QUIET, () -> true);
+        assertEquals(Snippet.Status.VALID, shell.eval("import java.util.*;").getFirst().status());
+        assertEquals("PT1S", shell.eval("Duration.ofSeconds(1)").getFirst().value(), "java.time.* is still imported");
+        assertEquals("true", shell.eval("List.of(1).contains(1)").getFirst().value());
+    }
+
+    @Test
+    void a_start_up_import_that_does_not_compile_costs_only_its_own_line() {
+        var units = splitter.split("import java.util.concurrent.*;\nimport no.such.pkg.*;");
+        assertFalse(Startup.importAllAtOnce(shell, units), "the combined snippet is refused");
+        assertTrue(shell.snippets().filter(s -> s.source().contains("no.such.pkg"))
+                .allMatch(s -> shell.status(s) == Snippet.Status.DROPPED), "and leaves no snippet behind");
     }
 }

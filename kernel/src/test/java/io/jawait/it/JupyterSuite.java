@@ -63,14 +63,24 @@ final class JupyterSuite {
     private static void writeKernelspec(Path home, Path jar) throws IOException {
         Path spec = Files.createDirectories(home.resolve("kernels/jawait"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // the timing flags install/install.sh puts in the kernelspec, so %timeit runs as it does when installed
-        String argv = String.join(", ", quoted(java), quoted("-XX:+UnlockExperimentalVMOptions"),
-                quoted("-XX:CompileCommand=quiet"), quoted(io.jawait.timing.Blackhole.COMPILE_COMMAND),
-                quoted("-jar"), quoted(jar.toAbsolutePath().toString()), quoted("kernel"), quoted("{connection_file}"));
+        // the JVM flags install/install.sh puts in the kernelspec, so the tests run the kernel as it is installed
+        var argv = new ArrayList<String>();
+        argv.add(quoted(java));
+        kernelJvmFlags().forEach(flag -> argv.add(quoted(flag)));
+        List.of("-jar", jar.toAbsolutePath().toString(), "kernel", "{connection_file}").forEach(a -> argv.add(quoted(a)));
         Files.writeString(spec.resolve("kernel.json"), """
                 {"argv": [%s], "display_name": "Java (jawait, test build)", "language": "java",
                  "interrupt_mode": "message"}
-                """.formatted(argv));
+                """.formatted(String.join(", ", argv)));
+    }
+
+    /** The lines of install/kernel-jvm.flags that are flags (not blank, not comments). */
+    static List<String> kernelJvmFlags() throws IOException {
+        Path flags = Path.of(System.getProperty("jawait.root", "..")).resolve("install/kernel-jvm.flags");
+        return Files.readAllLines(flags, StandardCharsets.UTF_8).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
     }
 
     private static String quoted(String s) {
