@@ -10,8 +10,8 @@ package io.jawait.timing;
  * clearly faster than every run before it (at most {@link #MAX_WARMUP_NANOS}): on a busy machine C2 can still
  * be compiling the loop after a second, and runs measured meanwhile would mix slow and fast code. Auto-ranging
  * and warm-up runs are never part of the result; only the {@code runs} measured runs are. No GC is forced:
- * a full GC shrinks G1's heap (measured: 384 MB to 80 MB), so allocating statements would then collect more
- * often than under JMH, which does not force one either. The thread's interrupt flag is checked between runs.
+ * a full GC shrinks the heap (measured under G1: 384 MB to 80 MB), so allocating statements would then collect
+ * more often than under JMH, which does not force one either. The thread's interrupt flag is checked between runs.
  *
  * {@snippet :
  * TimedLoop loop = loops -> {
