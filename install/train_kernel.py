@@ -24,9 +24,10 @@ CELLS = [
     "twice(x)",
 ]
 # The cache also keeps the method profiles of the training run (JEP 515), so the JIT compiles javac's hot
-# paths early in a new kernel. One round of the cells above left a first execute_reply of 2.9 s and a trivial
-# cell p50 of 73 ms on a loaded machine (load 4.7); 25 rounds, 2.2 s and 45 ms in the same benchmark run.
-ROUNDS = 25
+# paths early in a new kernel. Trivial-cell p50 after 50 warm-up cells, two interleaved kernels each, load ~3:
+# one round of the first six cells 24.0 / 24.8 ms, 8 rounds 17.4 / 20.3 ms, 25 rounds 19.5 / 18.2 ms; RSS
+# after the cells 148-154 MB in every case (noise of +-3 MB). 8 rounds: the gain, at a third of the time.
+ROUNDS = 8
 
 
 def main(kernel_name):
