@@ -66,6 +66,21 @@ public record TimeitRunner(long loops, int runs, int warmups) {
      * @throws Throwable what the timed statement throws, or {@link InterruptedException} when interrupted
      */
     public TimeitResult run(TimedLoop loop, long compileNanos) throws Throwable {
+        return run(loop, null, compileNanos);
+    }
+
+    /**
+     * Measures {@code copy}, a twin of {@code checked} built to be measured (in the kernel: without JShell's
+     * stop checks in the statement's own loops), once {@code checked} has run the statement once: a statement
+     * that never ends is then caught where an interrupt can stop it. With {@code -n} and no warm-up nothing
+     * unrecorded may run first, so {@code checked} is measured instead.
+     *
+     * @param copy the twin to measure, or null to measure {@code checked}
+     * @param compileNanos how long compiling the loop took, recorded in the result
+     * @throws Throwable what the timed statement throws, or {@link InterruptedException} when interrupted
+     */
+    public TimeitResult run(TimedLoop checked, TimedLoop copy, long compileNanos) throws Throwable {
+        TimedLoop loop = copy == null || loops > 0 && warmups == 0 ? checked : afterOneCheckedCall(checked, copy);
         long n = loops > 0 ? loops : autorange(loop);
         long lastWarmUp = warmUp(loop, n);
         if (loops == 0 && lastWarmUp > 0) {
@@ -77,6 +92,12 @@ public record TimeitRunner(long loops, int runs, int warmups) {
             runNanos[i] = loop.timeLoops(n);
         }
         return new TimeitResult(runNanos, n, compileNanos, Environment.current());
+    }
+
+    private static TimedLoop afterOneCheckedCall(TimedLoop checked, TimedLoop copy) throws Throwable {
+        checkInterrupt();
+        checked.timeLoops(1);
+        return copy;
     }
 
     /**
