@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # %timeit against JMH on the same statements, in one invocation; prints means and ratios.
-# Usage: kernel/bench/timeit-vs-jmh.sh [--engine] [JMH measurement iterations, default 5]
-#   default:  %timeit through the real kernel process, driven by Debian's jupyter_client (timeit_vs_jmh.py)
+# Usage: kernel/bench/timeit-vs-jmh.sh [--engine | --stop-check-ab] [JMH measurement iterations, default 5]
+#   default:  %timeit through the real kernel process, driven by Debian's jupyter_client (timeit_vs_jmh.py);
+#             --stop-check-ab adds %timeit's copy against the loop with JShell's stop checks (see there)
 #   --engine: %timeit through the engine inside the benchmark's own JVM (io.jawait.timing.bench.TimeitVsJmh)
 # Builds the shaded jar and test classes first (no tests run, at low priority), then measures holding
 # /tmp/bench.lock, so that benchmarks on a shared machine run one at a time and never during this build.
@@ -32,4 +33,4 @@ if $engine; then
   exec "${lock[@]}" "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" io.jawait.timing.bench.TimeitVsJmh "$@"
 fi
 exec "${lock[@]}" /usr/bin/python3 bench/timeit_vs_jmh.py --java "$JAVA_HOME/bin/java" \
-  --jar target/jawait-kernel.jar --classpath "$cp" --flags ../install/kernel-jvm.flags ${1:+--iterations "$1"}
+  --jar target/jawait-kernel.jar --classpath "$cp" --flags ../install/kernel-jvm.flags "$@"

@@ -1,12 +1,16 @@
 """%timeit through the real kernel process against JMH, statement by statement: figures, not a test.
 
-    /usr/bin/python3 kernel/bench/timeit_vs_jmh.py --java JAVA --jar JAR --classpath CP --flags FILE [--iterations 5]
+    /usr/bin/python3 kernel/bench/timeit_vs_jmh.py --java JAVA --jar JAR --classpath CP --flags FILE [--stop-check-ab] [ITERATIONS]
 
 kernel/bench/timeit-vs-jmh.sh builds and passes these. The kernel is this build's jar, started by Debian's
 jupyter_client from a throwaway kernelspec with the installed kernel's JVM flags; each %timeit is a cell sent
 to it (`var benchResult = %timeit -q -o ...`). Each JMH twin runs right after its %timeit, in a JVM started
 with the same flags (io.jawait.timing.bench.TimeitVsJmh --jmh NAME), so both sides see about the same load.
 Then five repeated %timeits of the first statement, and the empty statement on both sides.
+
+--stop-check-ab adds, for each statement with a loop of its own, %timeit (which measures a copy of its loop
+without JShell's stop checks in the statement) against the same loop class run as JShell loaded it (a check
+before every backward branch), alternated three times in the one kernel so that both see the same load.
 """
 import argparse
 import json
@@ -74,6 +78,22 @@ class Kernel:
         mean, best = self.value('benchResult.mean() + " " + benchResult.best()').strip('"').split()
         return float(mean), float(best)
 
+    def checked(self, name, statement):
+        """Mean seconds per loop of the statement in a loop class measured as JShell loaded it."""
+        prefix, last = statement.rsplit(";", 1)
+        cls = f"Checked_{name}_{self.checked_count}"
+        self.checked_count += 1
+        self.value(f"public class {cls} implements io.jawait.timing.TimedLoop {{\n"
+                   f"  private final io.jawait.timing.Blackhole bh = new io.jawait.timing.Blackhole();\n"
+                   f"  public long timeLoops(long loops) {{ long t0 = System.nanoTime();\n"
+                   f"    for (long j = 0; j < loops; j++) {{ {prefix}; bh.consume({last}); }}\n"
+                   f"    return System.nanoTime() - t0; }} }}")
+        r = self.value(f"var checkedResult = new io.jawait.timing.TimeitRunner(0, 7, -1).run(new {cls}(), 0); "
+                       f"checkedResult.mean()")
+        return float(r)
+
+    checked_count = 0
+
     def close(self):
         self.kc.stop_channels()
         self.km.shutdown_kernel(now=False)
@@ -101,7 +121,8 @@ def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     for option in ("--java", "--jar", "--classpath", "--flags"):
         p.add_argument(option, required=True)
-    p.add_argument("--iterations", type=int, default=5, help="JMH measurement iterations of 1 s")
+    p.add_argument("iterations", type=int, nargs="?", default=5, help="JMH measurement iterations of 1 s")
+    p.add_argument("--stop-check-ab", action="store_true", help="also %%timeit's copy against the checked loop")
     args = p.parse_args()
     flags = jvm_flags(args.flags)
     spec = json.loads(subprocess.run([args.java, "-cp", args.classpath, MAIN, "--workloads"], check=True,
@@ -123,9 +144,24 @@ def main():
             first = spec["workloads"][0][1]
             repeats = [kernel.timeit(first)[0] for _ in range(5)]
             empty = kernel.timeit(spec["empty"])[0]
+            if args.stop_check_ab:
+                stop_check_ab(kernel, spec["workloads"])
         finally:
             kernel.close()
     report(rows, first, repeats, empty, jmh(args, flags, "empty")[0])
+
+
+def stop_check_ab(kernel, workloads):
+    print("\nstop checks in the statement's own loops: %timeit's copy (without) against the checked loop (with)")
+    for name, statement in workloads:
+        if "for (" not in statement:
+            continue
+        copy, checked = [], []
+        for _ in range(3):
+            copy.append(kernel.timeit(statement)[0])
+            checked.append(kernel.checked(name, statement))
+        print(f"{name:16} copy {[seconds(c) for c in copy]}  checked {[seconds(c) for c in checked]}  "
+              f"checked/copy (medians) {statistics.median(checked) / statistics.median(copy):.3f}", flush=True)
 
 
 def report(rows, first, repeats, empty, jmh_empty):

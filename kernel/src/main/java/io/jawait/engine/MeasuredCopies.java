@@ -9,8 +9,9 @@ import java.lang.classfile.instruction.InvokeInstruction;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.invoke.MethodHandles;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Copies of {@code %timeit}'s loop classes without JShell's stop checks in the timed statement, so that the
@@ -28,7 +29,15 @@ public final class MeasuredCopies {
     private static final String LOOP_INTERFACE = TimedLoop.class.getName().replace('.', '/');
     // JShell's own stop check (jdk.jshell.execution.LocalExecutionControl), generated before the first snippet runs
     private static final ClassDesc CANCEL = ClassDesc.of("REPL.$Cancel$");
-    private static final Map<String, byte[]> UNCHECKED = new ConcurrentHashMap<>();
+    // a loop class whose driver never ran (an interrupt in between, a redefinition) leaves its copy here:
+    // keep the latest few only
+    private static final int KEPT = 16;
+    private static final Map<String, byte[]> UNCHECKED = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > KEPT;
+        }
+    });
 
     private MeasuredCopies() {}
 
