@@ -324,6 +324,19 @@ public final class Async {
         return Gathering.requireLoop().pending();
     }
 
+    /**
+     * Prints every switch of the LOOP runs that start from now on ({@code [loop +1.001] resume work-1}), until
+     * {@code trace(false)}: the loop's order, made visible. A VIRTUAL run prints one line saying it has no loop.
+     */
+    public static void trace(boolean on) {
+        Tracer.enable(on);
+    }
+
+    /** The lines of the last traced LOOP run without their clock ({@code work-1 suspends in sleep(1.0)}). */
+    public static List<String> lastTrace() {
+        return Tracer.last();
+    }
+
     /** The timeline of the last finished run, or an empty one if none has finished. */
     public static Timeline timeline() {
         Timeline t = Loop.lastTimeline();

@@ -40,6 +40,8 @@ final class Loop {
     private final AtomicInteger maxRunning = new AtomicInteger();
     private final LongAdder switches = new LongAdder();
     private volatile Task<?> main;
+    // set before the main task starts (Thread.start orders it for every task), null unless a LOOP run is traced
+    Tracer tracer;
 
     Loop(Mode mode) {
         this.mode = mode;
@@ -157,6 +159,7 @@ final class Loop {
         RUNNING.add(this);
         Coro.forgetShownWarnings();
         THREADS.resetPeakThreadCount();
+        tracer = Tracer.forRun(this);
         Task<T> m;
         try {
             m = new Task<>(this, coro, coro.name(), null);
@@ -249,6 +252,9 @@ final class Loop {
             t.older = null;
         }
         newestTask.set(null);
+        if (tracer != null) {
+            tracer.close();
+        }
         lastStats = new RunStats(mode, Duration.ofNanos(wall), n, maxRunning.get(), switches.sum(),
                 THREADS.getPeakThreadCount());
         lastTimeline = new Timeline(mode, wall, names, spans, outcomes);

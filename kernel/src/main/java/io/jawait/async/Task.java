@@ -200,6 +200,9 @@ public final class Task<T> implements Awaitable<T> {
         Thread me = Thread.currentThread();
         Loop.CURRENT.put(me, this);
         loop.resumed(this);
+        if (loop.tracer != null) {
+            loop.tracer.started(this);
+        }
         T value = null;
         Throwable failure = null;
         try {
@@ -220,6 +223,9 @@ public final class Task<T> implements Awaitable<T> {
     }
 
     private void finish(T value, Throwable failure) {
+        if (loop.tracer != null) {
+            loop.tracer.finished(this);
+        }
         loop.suspended(this);
         span.finish(loop.now());
         if (failure == null) {
@@ -239,13 +245,25 @@ public final class Task<T> implements Awaitable<T> {
      * @throws CancelledError if cancellation arrived before or during the wait
      */
     void suspend(CompletableFuture<?> f) {
+        suspend(f, null);
+    }
+
+    /** {@link #suspend(CompletableFuture)}, naming the wait for LOOP's trace (null: the helper called). */
+    private void suspend(CompletableFuture<?> f, String where) {
         deliverCancel();
         loop.suspended(this);
         try {
             if (!looped) {
                 waitVirtual(f);
             } else {
+                Tracer tracer = loop.tracer;
+                if (tracer != null) {
+                    tracer.suspends(this, where);
+                }
                 waitForBaton(f);
+                if (tracer != null) {
+                    tracer.resumed(this);
+                }
             }
         } finally {
             loop.resumed(this);
@@ -259,12 +277,12 @@ public final class Task<T> implements Awaitable<T> {
             if (!looped) {
                 Thread.yield();
             }
-            suspend(Suspend.DONE);
+            suspend(Suspend.DONE, Tracer.sleepLabel(0));
             return;
         }
         Timers.Timer timer = Timers.after(nanos, null);
         try {
-            suspend(timer);
+            suspend(timer, Tracer.sleepLabel(nanos));
         } finally {
             timer.disarm();
         }

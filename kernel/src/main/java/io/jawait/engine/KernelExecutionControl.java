@@ -1,5 +1,6 @@
 package io.jawait.engine;
 
+import io.jawait.timing.ResourceSnapshot;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.stream.Stream;
@@ -10,7 +11,7 @@ import jdk.jshell.execution.LocalExecutionControl;
  * {@link CallSiteRewriter}), {@code %timeit}'s loop classes are also kept without JShell's stop checks (see
  * {@link MeasuredCopies}), the raw value
  * of each snippet is kept (so rich values can be displayed), and the time spent running snippet code is
- * measured apart from compilation.
+ * measured apart from compilation, with the JVM's resources too while {@code %time} asks for them.
  *
  * <p>The snippet's own method is called through {@link #trampoline()} so that JShell's invoke (its thread
  * group, its stop flag) stays in charge while we still see the returned object.
@@ -23,9 +24,13 @@ final class KernelExecutionControl extends LocalExecutionControl {
         volatile Object value;
         volatile long nanos;
         volatile ThreadGroup group;
+        final boolean measured;
+        volatile ResourceSnapshot before;
+        volatile ResourceSnapshot after;
 
-        Invocation(Method doit) {
+        Invocation(Method doit, boolean measured) {
             this.doit = doit;
+            this.measured = measured;
         }
     }
 
@@ -62,7 +67,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
-        var call = new Invocation(doitMethod);
+        var call = new Invocation(doitMethod, runs.measuring());
         PENDING.set(call);
         try {
             return super.invoke(TRAMPOLINE);
@@ -79,6 +84,9 @@ final class KernelExecutionControl extends LocalExecutionControl {
     public static Object trampoline() throws Throwable {
         Invocation call = PENDING.get();
         call.group = Thread.currentThread().getThreadGroup();
+        if (call.measured) {
+            call.before = ResourceSnapshot.take();
+        }
         long start = System.nanoTime();
         try {
             Object value = call.doit.invoke(null);
@@ -88,6 +96,9 @@ final class KernelExecutionControl extends LocalExecutionControl {
             throw e.getCause();
         } finally {
             call.nanos = System.nanoTime() - start;
+            if (call.measured) {
+                call.after = ResourceSnapshot.take();
+            }
         }
     }
 }

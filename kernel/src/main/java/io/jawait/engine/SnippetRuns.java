@@ -1,5 +1,6 @@
 package io.jawait.engine;
 
+import io.jawait.timing.ResourceSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,10 +14,15 @@ final class SnippetRuns {
     private Object lastValue;
     private long executeNanos;
     private final List<ThreadGroup> groups = new ArrayList<>();
+    private boolean measuring;
+    private ResourceSnapshot used = ResourceSnapshot.ZERO;
 
     synchronized void record(KernelExecutionControl.Invocation call) {
         lastValue = call.value;
         executeNanos += call.nanos;
+        if (call.before != null && call.after != null) {
+            used = used.plus(call.before, call.after);
+        }
         if (call.group != null && !groups.contains(call.group)) {
             groups.add(call.group);
         }
@@ -27,6 +33,24 @@ final class SnippetRuns {
         lastValue = null;
         executeNanos = 0;
         groups.clear();
+    }
+
+    /**
+     * Starts or stops summing the resources snippet code uses while it runs (CPU of every thread, GC, JIT):
+     * two snapshots per snippet call, so only while a magic like {@code %time} wants them.
+     */
+    synchronized void measure(boolean on) {
+        measuring = on;
+        used = ResourceSnapshot.ZERO;
+    }
+
+    synchronized boolean measuring() {
+        return measuring;
+    }
+
+    /** What snippet code used while it ran since {@code measure(true)}, as a sum of differences. */
+    synchronized ResourceSnapshot used() {
+        return used;
     }
 
     synchronized void clearValue() {
