@@ -7,8 +7,9 @@ import java.util.stream.Stream;
 import jdk.jshell.execution.LocalExecutionControl;
 
 /**
- * JShell's local engine with three additions: exit and thread-start calls in snippets are rewritten (see
- * {@link CallSiteRewriter}), the raw value
+ * JShell's local engine with four additions: exit and thread-start calls in snippets are rewritten (see
+ * {@link CallSiteRewriter}), {@code %timeit}'s loop classes are also kept without JShell's stop checks (see
+ * {@link MeasuredCopies}), the raw value
  * of each snippet is kept (so rich values can be displayed), and the time spent running snippet code is
  * measured apart from compilation, with the JVM's resources too while {@code %time} asks for them.
  *
@@ -55,9 +56,13 @@ final class KernelExecutionControl extends LocalExecutionControl {
     @Override
     public void load(ClassBytecodes[] cbcs)
             throws ClassInstallException, NotImplementedException, EngineTerminationException {
-        super.load(Stream.of(cbcs)
+        ClassBytecodes[] rewritten = Stream.of(cbcs)
                 .map(c -> new ClassBytecodes(c.name(), CallSiteRewriter.rewrite(c.bytecodes())))
-                .toArray(ClassBytecodes[]::new));
+                .toArray(ClassBytecodes[]::new);
+        for (ClassBytecodes c : rewritten) {
+            MeasuredCopies.remember(c.name(), c.bytecodes());
+        }
+        super.load(rewritten);
     }
 
     @Override
