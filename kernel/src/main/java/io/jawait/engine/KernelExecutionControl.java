@@ -3,6 +3,7 @@ package io.jawait.engine;
 import io.jawait.timing.ResourceSnapshot;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.stream.Stream;
 import jdk.jshell.execution.LocalExecutionControl;
 
@@ -67,7 +68,13 @@ final class KernelExecutionControl extends LocalExecutionControl {
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
+        // JShell lowers its stop flag as this call starts: an interrupted cell's busy threads see it first
+        List<ThreadGroup> stopped = runs.takeStopped();
+        if (!stopped.isEmpty()) {
+            StoppedThreads.settle(stopped);
+        }
         var call = new Invocation(doitMethod, runs.measuring());
+        runs.running(call);
         PENDING.set(call);
         try {
             return super.invoke(TRAMPOLINE);

@@ -14,10 +14,20 @@ final class SnippetRuns {
     private Object lastValue;
     private long executeNanos;
     private final List<ThreadGroup> groups = new ArrayList<>();
+    private final List<ThreadGroup> stopped = new ArrayList<>();
+    private KernelExecutionControl.Invocation current;
     private boolean measuring;
     private ResourceSnapshot used = ResourceSnapshot.ZERO;
 
+    /** The call now running, whose thread group an interrupt must reach before {@link #record} lists it. */
+    synchronized void running(KernelExecutionControl.Invocation call) {
+        current = call;
+    }
+
     synchronized void record(KernelExecutionControl.Invocation call) {
+        if (current == call) {
+            current = null;
+        }
         lastValue = call.value;
         executeNanos += call.nanos;
         if (call.before != null && call.after != null) {
@@ -67,5 +77,25 @@ final class SnippetRuns {
 
     synchronized List<ThreadGroup> groups() {
         return List.copyOf(groups);
+    }
+
+    /** The cell is being interrupted: the next snippet call first lets its threads reach a stop check. */
+    synchronized void stopping() {
+        List<ThreadGroup> all = new ArrayList<>(groups);
+        if (current != null && current.group != null) {
+            all.add(current.group);
+        }
+        for (ThreadGroup g : all) {
+            if (!stopped.contains(g)) {
+                stopped.add(g);
+            }
+        }
+    }
+
+    /** The thread groups of interrupted cells not yet waited for, handed over once. */
+    synchronized List<ThreadGroup> takeStopped() {
+        List<ThreadGroup> out = List.copyOf(stopped);
+        stopped.clear();
+        return out;
     }
 }
