@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One {@code run}: asyncio's event loop for the lifetime of one main coroutine, in either mode.
@@ -38,7 +37,6 @@ final class Loop {
     private final AtomicReference<Coro<?>> newestCoro = new AtomicReference<>();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger maxRunning = new AtomicInteger();
-    private final LongAdder switches = new LongAdder();
     private volatile Task<?> main;
 
     Loop(Mode mode) {
@@ -138,7 +136,6 @@ final class Loop {
         if (r > maxRunning.get()) {
             maxRunning.accumulateAndGet(r, Math::max);
         }
-        switches.increment();
         t.span.mark(now());
     }
 
@@ -240,16 +237,18 @@ final class Loop {
         String[] names = new String[n];
         Span[] spans = new Span[n];
         Timeline.Outcome[] outcomes = new Timeline.Outcome[n];
+        long switches = 0;
         for (int i = 0; i < n; i++) {
             Task<?> t = all.get(i);
             names[i] = t.name();
             // a task still running (a run given up on) keeps writing its span: keep what it was now
             spans[i] = t.done() ? t.span : t.span.copy();
+            switches += spans[i].resumes();
             outcomes[i] = Timeline.outcomeOf(t);
             t.older = null;
         }
         newestTask.set(null);
-        lastStats = new RunStats(mode, Duration.ofNanos(wall), n, maxRunning.get(), switches.sum(),
+        lastStats = new RunStats(mode, Duration.ofNanos(wall), n, maxRunning.get(), switches,
                 THREADS.getPeakThreadCount());
         lastTimeline = new Timeline(mode, wall, names, spans, outcomes);
     }
