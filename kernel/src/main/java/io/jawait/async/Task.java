@@ -1,6 +1,7 @@
 package io.jawait.async;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -29,6 +30,8 @@ import java.util.function.Consumer;
  * thread.
  */
 public final class Task<T> implements Awaitable<T> {
+    // one factory for every task: Thread.ofVirtual() makes a builder object per call
+    private static final ThreadFactory THREADS = Thread.ofVirtual().factory();
     final Loop loop;
     final Span span;
     private final Coro<T> coro;
@@ -41,6 +44,10 @@ public final class Task<T> implements Awaitable<T> {
     private volatile Thread thread;
     private volatile Wake wake;
     private final Joiner joiner;
+    // VIRTUAL sleep puts the task itself on the clock (no timer object): alarm number `sleeps` is awaited, and
+    // `rung` is the last one settled, rung by the clock or withdrawn. Only the task's own thread writes `sleeps`.
+    private int sleeps;
+    private volatile int rung;
     Task<?> older;
 
     Task(Loop loop, Coro<T> coro, String name, Joiner joiner) {
@@ -178,7 +185,7 @@ public final class Task<T> implements Awaitable<T> {
     /** Starts the task's thread (VIRTUAL at once; LOOP when it first gets the baton). */
     void start() {
         // assigned before starting, so a resume() racing with the new thread's first suspension sees it
-        Thread th = Thread.ofVirtual().unstarted(this::execute);
+        Thread th = THREADS.newThread(this::execute);
         thread = th;
         th.start();
     }
@@ -262,11 +269,43 @@ public final class Task<T> implements Awaitable<T> {
             suspend(Suspend.DONE);
             return;
         }
-        Timers.Timer timer = Timers.after(nanos, null);
+        Timers.Timer timer = Timers.after(nanos);
         try {
             suspend(timer);
         } finally {
             timer.disarm();
+        }
+    }
+
+    /** VIRTUAL: sets this task's (the current one's) next alarm {@code nanos} from now; returns its number. */
+    int armAlarm(long nanos) {
+        int stamp = ++sleeps == 0 ? ++sleeps : sleeps;
+        Timers.ring(this, stamp, System.nanoTime() + nanos);
+        return stamp;
+    }
+
+    boolean alarmRung(int stamp) {
+        return rung == stamp;
+    }
+
+    /** Whether the task still sleeps on alarm {@code stamp}: one withdrawn or rung need not stay on the clock. */
+    boolean awaitsAlarm(int stamp) {
+        return sleeps == stamp && rung != stamp;
+    }
+
+    /** Gives up alarm {@code stamp} (the sleep was interrupted), so the clock can sweep it away. */
+    void withdrawAlarm(int stamp) {
+        if (rung != stamp) {
+            rung = stamp;
+            Timers.withdrawn();
+        }
+    }
+
+    /** Called by the clock thread when alarm {@code stamp} is due. */
+    void alarm(int stamp) {
+        rung = stamp;
+        if (sleeps == stamp) {
+            LockSupport.unpark(thread);
         }
     }
 
