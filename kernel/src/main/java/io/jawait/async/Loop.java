@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -26,7 +25,9 @@ final class Loop {
     private static final Set<Loop> RUNNING = ConcurrentHashMap.newKeySet();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     // only the record of the last run is kept, never the run itself: it would hold every task and its thread
-    private static volatile RunStats lastStats;
+    private static volatile Finished lastRun;
+    private static Finished statsMadeFor;
+    private static RunStats stats;
     private static volatile Timeline lastTimeline;
 
     final Mode mode;
@@ -35,8 +36,6 @@ final class Loop {
     // intrusive lists (each element points to the one made before it): no node object per task or coroutine
     private final AtomicReference<Task<?>> newestTask = new AtomicReference<>();
     private final AtomicReference<Coro<?>> newestCoro = new AtomicReference<>();
-    private final AtomicInteger running = new AtomicInteger();
-    private final AtomicInteger maxRunning = new AtomicInteger();
     private volatile Task<?> main;
 
     Loop(Mode mode) {
@@ -54,8 +53,21 @@ final class Loop {
         return t == null ? null : t.loop;
     }
 
-    static RunStats lastStats() {
-        return lastStats;
+    /** The counters of the last finished run, worked out from its timeline when first asked for. */
+    static synchronized RunStats lastStats() {
+        Finished f = lastRun;
+        if (f != null && f != statsMadeFor) {
+            stats = new RunStats(f.mode(), f.wall(), f.tasks(), Concurrency.maxRunning(f.timeline()), f.switches(),
+                    f.peakPlatformThreads());
+            statsMadeFor = f;
+        }
+        return f == null ? null : stats;
+    }
+
+    // what a run leaves behind for its RunStats: counting tasks running at once needs no shared counter bumped on
+    // every switch (two carriers fighting over one cache line, and a branch C2 traps on in every parked frame)
+    private record Finished(Mode mode, Duration wall, int tasks, long switches, int peakPlatformThreads,
+            Timeline timeline) {
     }
 
     static Timeline lastTimeline() {
@@ -131,16 +143,10 @@ final class Loop {
     }
 
     void resumed(Task<?> t) {
-        int r = running.incrementAndGet();
-        // read before writing: a compare-and-set on every switch makes the carriers fight over one cache line
-        if (r > maxRunning.get()) {
-            maxRunning.accumulateAndGet(r, Math::max);
-        }
         t.span.mark(now());
     }
 
     void suspended(Task<?> t) {
-        running.decrementAndGet();
         t.span.mark(now());
     }
 
@@ -181,7 +187,7 @@ final class Loop {
         boolean interrupted = false;
         while (!t.done()) {
             try {
-                t.future.get();
+                t.future().get();
             } catch (InterruptedException e) {
                 if (interrupted) {
                     return false;
@@ -205,7 +211,7 @@ final class Loop {
         }
         for (Task<?> t : tasks()) {
             // asyncio reports only failures nobody looked at; a task that succeeded unobserved is fine
-            if (!t.retrieved() && t != main && t.future.isCompletedExceptionally() && !t.cancelled()) {
+            if (!t.retrieved() && t != main && t.outcome() != null && !t.cancelled()) {
                 reportUnretrieved(t);
             }
         }
@@ -248,8 +254,7 @@ final class Loop {
             t.older = null;
         }
         newestTask.set(null);
-        lastStats = new RunStats(mode, Duration.ofNanos(wall), n, maxRunning.get(), switches,
-                THREADS.getPeakThreadCount());
         lastTimeline = new Timeline(mode, wall, names, spans, outcomes);
+        lastRun = new Finished(mode, Duration.ofNanos(wall), n, switches, THREADS.getPeakThreadCount(), lastTimeline);
     }
 }

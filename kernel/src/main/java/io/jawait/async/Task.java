@@ -1,5 +1,7 @@
 package io.jawait.async;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.LockSupport;
@@ -32,11 +34,17 @@ import java.util.function.Consumer;
 public final class Task<T> implements Awaitable<T> {
     // one factory for every task: Thread.ofVirtual() makes a builder object per call
     private static final ThreadFactory THREADS = Thread.ofVirtual().factory();
+    private static final Object NIL = new Object();
+    private static final VarHandle FUTURE;
     final Loop loop;
     final Span span;
     private final Coro<T> coro;
     private final String name;
-    final CompletableFuture<T> future = new CompletableFuture<>();
+    // The outcome lives in `state` (null while running, NIL for a null value, a Failure, or the value); a future
+    // is made only for those who wait on this one task (await, callbacks, toFuture): gather and the run read
+    // `state`, so most tasks never make one (24 bytes and a completion a task).
+    private volatile Object state;
+    private volatile CompletableFuture<T> future;
     private final boolean looped;
     private volatile boolean go;
     private volatile boolean cancelRequested;
@@ -49,6 +57,14 @@ public final class Task<T> implements Awaitable<T> {
     private int sleeps;
     private volatile int rung;
     Task<?> older;
+
+    static {
+        try {
+            FUTURE = MethodHandles.lookup().findVarHandle(Task.class, "future", CompletableFuture.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     Task(Loop loop, Coro<T> coro, String name, Joiner joiner) {
         coro.claim();
@@ -75,12 +91,12 @@ public final class Task<T> implements Awaitable<T> {
 
     /** Whether the task has finished: returned, failed or been cancelled. */
     public boolean done() {
-        return future.isDone();
+        return state != null;
     }
 
     /** Whether the task finished by being cancelled. */
     public boolean cancelled() {
-        return future.isCompletedExceptionally() && outcome() instanceof CancelledError;
+        return outcome() instanceof CancelledError;
     }
 
     /**
@@ -89,7 +105,7 @@ public final class Task<T> implements Awaitable<T> {
      * @return false if the task had already finished, true if the request was made
      */
     public boolean cancel() {
-        if (future.isDone()) {
+        if (done()) {
             return false;
         }
         cancelRequested = true;
@@ -117,10 +133,11 @@ public final class Task<T> implements Awaitable<T> {
     public T result() {
         requireDone();
         retrieved = true;
-        if (future.isCompletedExceptionally()) {
-            throw Async.sneaky(outcome());
+        Throwable e = outcome();
+        if (e != null) {
+            throw Async.sneaky(e);
         }
-        return future.getNow(null);
+        return valueNow();
     }
 
     /**
@@ -132,7 +149,7 @@ public final class Task<T> implements Awaitable<T> {
     public Throwable exception() {
         requireDone();
         retrieved = true;
-        Throwable e = future.isCompletedExceptionally() ? outcome() : null;
+        Throwable e = outcome();
         if (e instanceof CancelledError c) {
             throw c;
         }
@@ -141,25 +158,25 @@ public final class Task<T> implements Awaitable<T> {
 
     /** Runs {@code callback} with this task when it finishes, at once if it already has. */
     public void addDoneCallback(Consumer<Task<T>> callback) {
-        future.whenComplete((v, e) -> callback.accept(this));
+        future().whenComplete((v, e) -> callback.accept(this));
     }
 
     /** A future completed with this task's outcome; cancelling the future does not cancel the task. */
     public CompletableFuture<T> toFuture() {
         retrieved = true;
-        return future.copy();
+        return future().copy();
     }
 
     @Override
     public String toString() {
-        if (!future.isDone()) {
+        if (!done()) {
             return "<Task " + name + " pending>";
         }
         if (cancelled()) {
             return "<Task " + name + " cancelled>";
         }
-        Throwable e = future.isCompletedExceptionally() ? outcome() : null;
-        return e == null ? "<Task " + name + " done result=" + future.getNow(null) + ">"
+        Throwable e = outcome();
+        return e == null ? "<Task " + name + " done result=" + valueNow() + ">"
                 : "<Task " + name + " failed " + e + ">";
     }
 
@@ -173,11 +190,44 @@ public final class Task<T> implements Awaitable<T> {
 
     /** The failure this task finished with, unwrapped, or null. */
     Throwable outcome() {
-        return Suspend.failure(future);
+        return state instanceof Failure f ? f.cause() : null;
+    }
+
+    /** The value this task returned, or null if it has not (yet) returned one. */
+    @SuppressWarnings("unchecked")
+    T valueNow() {
+        Object s = state;
+        return s == null || s == NIL || s instanceof Failure ? null : (T) s;
+    }
+
+    /** A future completed with this task's outcome, made on first request. */
+    @SuppressWarnings("unchecked")
+    CompletableFuture<T> future() {
+        CompletableFuture<T> f = future;
+        if (f == null) {
+            CompletableFuture<T> made = new CompletableFuture<>();
+            f = FUTURE.compareAndExchange(this, null, made) instanceof CompletableFuture<?> won
+                    ? (CompletableFuture<T>) won : made;
+            // finish() may have read `future` before it was set: whoever sees both completes it
+            complete(f);
+        }
+        return f;
+    }
+
+    private void complete(CompletableFuture<T> f) {
+        Object s = state;
+        if (s instanceof Failure x) {
+            f.completeExceptionally(x.cause());
+        } else if (s != null) {
+            f.complete(valueNow());
+        }
+    }
+
+    private record Failure(Throwable cause) {
     }
 
     private void requireDone() {
-        if (!future.isDone()) {
+        if (!done()) {
             throw new InvalidStateError("Result is not set: task " + name + " has not finished");
         }
     }
@@ -229,10 +279,10 @@ public final class Task<T> implements Awaitable<T> {
     private void finish(T value, Throwable failure) {
         loop.suspended(this);
         span.finish(loop.now());
-        if (failure == null) {
-            future.complete(value);
-        } else {
-            future.completeExceptionally(failure);
+        state = failure != null ? new Failure(failure) : value == null ? NIL : value;
+        CompletableFuture<T> f = future;
+        if (f != null) {
+            complete(f);
         }
         if (joiner != null) {
             joiner.joined(this);
