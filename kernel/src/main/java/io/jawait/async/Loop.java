@@ -133,13 +133,13 @@ final class Loop {
         return out.reversed();
     }
 
-    /** Every task of this run, in creation order. */
-    private List<Task<?>> tasks() {
+    /** Every task of this run, in creation order, in one walk of the list. */
+    private Task<?>[] tasks() {
         List<Task<?>> out = new ArrayList<>();
         for (Task<?> t = newestTask.get(); t != null; t = t.older) {
             out.add(t);
         }
-        return out.reversed();
+        return out.reversed().toArray(new Task<?>[0]);
     }
 
     void resumed(Task<?> t) {
@@ -169,7 +169,7 @@ final class Loop {
             shutdown(finished);
         } finally {
             RUNNING.remove(this);
-            record();
+            record(tasks());
         }
         if (!m.done()) {
             throw new CancelledError("run() interrupted: its main task " + m.name() + " did not stop");
@@ -209,12 +209,10 @@ final class Loop {
                 wait = false;
             }
         }
-        for (Task<?> t : tasks()) {
-            // asyncio reports only failures nobody looked at; a task that succeeded unobserved is fine
-            if (!t.retrieved() && t != main && t.outcome() != null && !t.cancelled()) {
-                reportUnretrieved(t);
-            }
-        }
+    }
+
+    /** Reports the coroutines never awaited, once the run is over. */
+    private void reportNeverAwaited() {
         List<Coro<?>> unused = new ArrayList<>();
         for (Coro<?> c = newestCoro.getAndSet(null), next; c != null; c = next) {
             next = c.older;
@@ -236,25 +234,31 @@ final class Loop {
         System.err.println("Task exception was never retrieved\nfuture: " + t);
     }
 
-    private void record() {
+    // One pass over the tasks for the report and the timeline: with 100,000 tasks each walk touches 100,000 objects
+    // scattered over the heap, and the end of the run waits for every walk.
+    private void record(Task<?>[] all) {
         long wall = now();
-        List<Task<?>> all = tasks();
-        int n = all.size();
+        int n = all.length;
         String[] names = new String[n];
         Span[] spans = new Span[n];
         Timeline.Outcome[] outcomes = new Timeline.Outcome[n];
         long switches = 0;
         for (int i = 0; i < n; i++) {
-            Task<?> t = all.get(i);
+            Task<?> t = all[i];
             names[i] = t.name();
             // a task still running (a run given up on) keeps writing its span: keep what it was now
             spans[i] = t.done() ? t.span : t.span.copy();
             switches += spans[i].resumes();
             outcomes[i] = Timeline.outcomeOf(t);
             t.older = null;
+            // asyncio reports only failures nobody looked at; a task that succeeded unobserved is fine
+            if (outcomes[i] == Timeline.Outcome.FAILED && !t.retrieved() && t != main) {
+                reportUnretrieved(t);
+            }
         }
         newestTask.set(null);
         lastTimeline = new Timeline(mode, wall, names, spans, outcomes);
         lastRun = new Finished(mode, Duration.ofNanos(wall), n, switches, THREADS.getPeakThreadCount(), lastTimeline);
+        reportNeverAwaited();
     }
 }
