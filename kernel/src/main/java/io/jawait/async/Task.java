@@ -3,8 +3,6 @@ package io.jawait.async;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -31,31 +29,17 @@ import java.util.function.Consumer;
  * <p><b>Threads.</b> Every task runs on its own virtual thread. The methods here may be called from any
  * thread.
  */
-public final class Task<T> implements Awaitable<T> {
-    // one factory for every task: Thread.ofVirtual() makes a builder object per call
-    private static final ThreadFactory THREADS = Thread.ofVirtual().factory();
+public final class Task<T> extends Execution<T> implements Awaitable<T> {
     private static final Object NIL = new Object();
     private static final VarHandle FUTURE;
-    final Loop loop;
-    final Span span;
-    private final Coro<T> coro;
     private final String name;
     // The outcome lives in `state` (null while running, NIL for a null value, a Failure, or the value); a future
     // is made only for those who wait on this one task (await, callbacks, toFuture): gather and the run read
     // `state`, so most tasks never make one (24 bytes and a completion a task).
     private volatile Object state;
     private volatile CompletableFuture<T> future;
-    private final boolean looped;
-    private volatile boolean go;
-    private volatile boolean cancelRequested;
     private volatile boolean retrieved;
-    private volatile Thread thread;
-    private volatile Wake wake;
     private final Joiner joiner;
-    // VIRTUAL sleep puts the task itself on the clock (no timer object): alarm number `sleeps` is awaited, and
-    // `rung` is the last one settled, rung by the clock or withdrawn. Only the task's own thread writes `sleeps`.
-    private int sleeps;
-    private volatile int rung;
     Task<?> older;
 
     static {
@@ -67,13 +51,14 @@ public final class Task<T> implements Awaitable<T> {
     }
 
     Task(Loop loop, Coro<T> coro, String name, Joiner joiner) {
-        coro.claim();
-        this.loop = loop;
-        this.coro = coro;
+        super(loop, claimed(coro));
         this.name = name;
         this.joiner = joiner;
-        this.span = new Span(loop.now());
-        this.looped = loop.mode == Mode.LOOP;
+    }
+
+    private static <T> Coro<T> claimed(Coro<T> coro) {
+        coro.claim();
+        return coro;
     }
 
     /**
@@ -108,18 +93,7 @@ public final class Task<T> implements Awaitable<T> {
         if (done()) {
             return false;
         }
-        cancelRequested = true;
-        if (!looped) {
-            Thread t = thread;
-            if (t != null) {
-                t.interrupt();
-            }
-        } else {
-            Wake w = wake;
-            if (w != null) {
-                w.fire(this);
-            }
-        }
+        requestCancel();
         return true;
     }
 
@@ -232,51 +206,8 @@ public final class Task<T> implements Awaitable<T> {
         }
     }
 
-    /** Starts the task's thread (VIRTUAL at once; LOOP when it first gets the baton). */
-    void start() {
-        // assigned before starting, so a resume() racing with the new thread's first suspension sees it
-        Thread th = THREADS.newThread(this::execute);
-        thread = th;
-        th.start();
-    }
-
-    /** LOOP: this task now holds the baton. */
-    void resume() {
-        if (thread == null) {
-            start();
-        } else {
-            // a flag and park/unpark, not a Semaphore: measured, about 100 bytes less per waiting LOOP task
-            go = true;
-            LockSupport.unpark(thread);
-        }
-    }
-
-    // One frame from the thread's entry to the body (no separate runBody): every frame below a park point is
-    // copied into the parked thread's stack chunk, which is most of a sleeping task's memory.
-    private void execute() {
-        Thread me = Thread.currentThread();
-        Loop.CURRENT.put(me, this);
-        loop.resumed(this);
-        T value = null;
-        Throwable failure = null;
-        try {
-            if (cancelRequested) {
-                throw new CancelledError();
-            }
-            value = coro.call();
-        } catch (InterruptedException e) {
-            failure = cancelRequested ? new CancelledError() : e;
-        } catch (Throwable e) {
-            failure = e;
-        }
-        try {
-            finish(value, failure);
-        } finally {
-            Loop.CURRENT.remove(me);
-        }
-    }
-
-    private void finish(T value, Throwable failure) {
+    @Override
+    void finish(T value, Throwable failure) {
         loop.suspended(this);
         span.finish(loop.now());
         state = failure != null ? new Failure(failure) : value == null ? NIL : value;
@@ -288,149 +219,5 @@ public final class Task<T> implements Awaitable<T> {
             joiner.joined(this);
         }
         loop.finished(this);
-    }
-
-    /**
-     * Suspends this task, which must be the current one, until {@code f} completes or the task is cancelled.
-     *
-     * @throws CancelledError if cancellation arrived before or during the wait
-     */
-    void suspend(CompletableFuture<?> f) {
-        deliverCancel();
-        loop.suspended(this);
-        try {
-            if (!looped) {
-                waitVirtual(f);
-            } else {
-                waitForBaton(f);
-            }
-        } finally {
-            loop.resumed(this);
-        }
-        deliverCancel();
-    }
-
-    /** {@code sleep} in LOOP mode, and {@code sleep(0)} in either: the task waits its turn like any suspension. */
-    void sleepSuspended(long nanos) {
-        if (nanos == 0) {
-            if (!looped) {
-                Thread.yield();
-            }
-            suspend(Suspend.DONE);
-            return;
-        }
-        Timers.Timer timer = Timers.after(nanos);
-        try {
-            suspend(timer);
-        } finally {
-            timer.disarm();
-        }
-    }
-
-    /** VIRTUAL: sets this task's (the current one's) next alarm {@code nanos} from now; returns its number. */
-    int armAlarm(long nanos) {
-        int stamp = ++sleeps == 0 ? ++sleeps : sleeps;
-        Timers.ring(this, stamp, System.nanoTime() + nanos);
-        return stamp;
-    }
-
-    boolean alarmRung(int stamp) {
-        return rung == stamp;
-    }
-
-    /** Whether the task still sleeps on alarm {@code stamp}: one withdrawn or rung need not stay on the clock. */
-    boolean awaitsAlarm(int stamp) {
-        return sleeps == stamp && rung != stamp;
-    }
-
-    /** Gives up alarm {@code stamp} (the sleep was interrupted), so the clock can sweep it away. */
-    void withdrawAlarm(int stamp) {
-        if (rung != stamp) {
-            rung = stamp;
-            Timers.withdrawn();
-        }
-    }
-
-    /** Called by the clock thread when alarm {@code stamp} is due. */
-    void alarm(int stamp) {
-        rung = stamp;
-        if (sleeps == stamp) {
-            LockSupport.unpark(thread);
-        }
-    }
-
-    /** VIRTUAL, before this task (the current one) parks: a pending cancel arrives now, and the clock marks it waiting. */
-    void beginWait() {
-        deliverCancel();
-        loop.suspended(this);
-    }
-
-    /** VIRTUAL, after this task's park: marks it running, then delivers a cancel that arrived meanwhile. */
-    void endWait(boolean interrupted) {
-        if (interrupted) {
-            cancelRequested = true;
-        }
-        loop.resumed(this);
-        deliverCancel();
-    }
-
-    private void waitVirtual(CompletableFuture<?> f) {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            // an interrupt from outside the helpers (the kernel's interrupt, say) counts as a cancel
-            cancelRequested = true;
-        } catch (Exception ignored) {
-            // the caller reads the outcome from f itself
-        }
-    }
-
-    private void waitForBaton(CompletableFuture<?> f) {
-        Wake w = new Wake();
-        wake = w;
-        f.whenComplete((v, e) -> w.fire(this));
-        if (cancelRequested) {
-            w.fire(this);
-        }
-        loop.baton.pass();
-        boolean interrupted = false;
-        while (!go) {
-            LockSupport.park(this);
-            interrupted |= Thread.interrupted();
-        }
-        go = false;
-        wake = null;
-        if (interrupted) {
-            cancelRequested = true;
-        }
-    }
-
-    private void deliverCancel() {
-        if (cancelRequested) {
-            cancelRequested = false;
-            Thread.interrupted();
-            throw new CancelledError();
-        }
-    }
-
-    /** Withdraws a cancellation that has not arrived yet (used by {@link Async#withTimeout}). */
-    void uncancel() {
-        cancelRequested = false;
-        if (Thread.currentThread() == thread) {
-            Thread.interrupted();
-        }
-    }
-
-    Thread thread() {
-        return thread;
-    }
-
-    /** One suspension's wake-up: whichever of completion or cancellation comes first queues the task. */
-    private static final class Wake extends java.util.concurrent.atomic.AtomicBoolean {
-        void fire(Task<?> t) {
-            if (compareAndSet(false, true)) {
-                t.loop.baton.enqueue(t);
-            }
-        }
     }
 }
