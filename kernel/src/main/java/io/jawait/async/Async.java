@@ -109,9 +109,9 @@ public final class Async {
      */
     public static <T> T await(Awaitable<T> awaitable) throws Exception {
         if (awaitable instanceof Task<T> t) {
-            Suspend.await(t.future, () -> { });
+            Suspend.await(t.future(), () -> { });
             t.markRetrieved();
-            return Suspend.outcome(t.future);
+            return Suspend.outcome(t.future());
         }
         Coro<T> c = (Coro<T>) awaitable;
         if (Loop.current() == null) {

@@ -92,8 +92,8 @@ final class Tracer {
     }
 
     private static final Set<String> PUBLIC_HELPERS = Set.of("Async", "AsyncSemaphore", "TaskGroup");
-    private static final Set<String> MACHINERY = Set.of("Tracer", "Task", "Suspend", "Loop", "Baton", "Gathering",
-            "Sleeping", "Timers", "Pools");
+    private static final Set<String> MACHINERY = Set.of("Tracer", "Task", "Execution", "Suspend", "Loop", "Baton",
+            "Gathering", "Sleeping", "Timers", "Pools");
 
     /** The simple name of the top-level class of this package that declares {@code f}, or "" for any other. */
     private static String ownerOf(StackWalker.StackFrame f) {
