@@ -10,9 +10,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
-jar="$root/kernel/target/jawait-kernel.jar"
-# Start-up cache beside the jar (DESIGN.md §1, §7): one file for every user, nothing per user elsewhere.
-cache="$root/kernel/target/jawait-kernel.aot"
+built_jar="$root/kernel/target/jawait-kernel.jar"
 kernel_name=jawait
 
 usage() { sed -n '2,9s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
@@ -42,19 +40,20 @@ if [ "$build" = 1 ]; then
   echo "jawait: building the kernel jar (mvn package, no tests)"
   (cd "$root" && mvn -B -q package -DskipTests)
 fi
-[ -f "$jar" ] || { echo "jawait: $jar was not built" >&2; exit 1; }
+[ -f "$built_jar" ] || { echo "jawait: $built_jar was not built" >&2; exit 1; }
 
 # Start-up flags only: nothing that changes how fast user code runs (no TieredStopAtLevel, no -Xint, no cap on
 # the heap). The AOT cache (JDK 25, JEP 483/514) beat an AppCDS archive here: a JShell start took 0.50 s with
 # it, 0.78 s with a dynamic AppCDS archive, 1.1 s with neither; and -XX:+AutoCreateSharedArchive ends the JVM
 # with status 1 when the archive's directory is read-only (a shared install). A cache that does not match
-# this JDK and jar is ignored and the kernel starts without it, so the logging that would say so is off.
+# this JDK is ignored and the kernel starts without it, so the logging that would say so is off. A changed jar
+# is NOT noticed (JDK 25 served the old classes from the cache after a rebuild), so the kernel runs its own copy
+# of the jar, kept with its cache in the kernelspec directory, where no build overwrites it.
 # The kernel's heap, GC and timing flags live in kernel-jvm.flags, with the measurements behind each.
 heap_flags=()
 while IFS= read -r line; do
   [[ -z $line || $line == \#* ]] || heap_flags+=("$line")
 done < "$here/kernel-jvm.flags"
-jvm_flags=("${heap_flags[@]}" "-XX:AOTCache=$cache" -Xlog:aot=off -Xlog:cds=off)
 
 staging=$(mktemp -d)
 trap 'rm -rf "$staging"' EXIT
@@ -73,8 +72,6 @@ write_spec() { # write_spec DIR JVM_FLAG...: a kernelspec directory for this jar
     printf '  "env": {},\n  "metadata": {"debugger": false}\n}\n'
   } > "$dir/kernel.json"
 }
-spec="$staging/spec/$kernel_name"
-write_spec "$spec" "${jvm_flags[@]}"
 
 # Where Jupyter looks, for each scope; used when the "jupyter kernelspec" command is not installed.
 jupyter_python() {
@@ -99,6 +96,20 @@ kernels_dir() {
   esac
 }
 
+target="$(kernels_dir)/$kernel_name"
+# The kernel's own jar and start-up cache live in its kernelspec directory (DESIGN.md §1, §7).
+jar="$target/jawait-kernel.jar"
+cache="$target/jawait-kernel.aot"
+spec="$staging/spec/$kernel_name"
+write_spec "$spec" "${heap_flags[@]}" "-XX:AOTCache=$cache" -Xlog:aot=off -Xlog:cds=off
+
+# A cache only serves the JDK and jar it was built from: keep it across a re-install only when both are the same.
+jdk_id="$JAVA_HOME $("$java" -version 2>&1 | tr '\n' ' ')"
+kept="$staging/kept"
+mkdir -p "$kept"
+if [ -f "$cache" ] && cmp -s "$built_jar" "$jar" && [ "$(cat "$cache.jdk" 2>/dev/null)" = "$jdk_id" ]; then
+  cp -p "$jar" "$cache" "$cache.jdk" "$kept/"
+fi
 if command -v jupyter >/dev/null 2>&1 && jupyter kernelspec --version >/dev/null 2>&1; then
   args=(--replace --name "$kernel_name")
   case "$scope" in
@@ -107,11 +118,15 @@ if command -v jupyter >/dev/null 2>&1 && jupyter kernelspec --version >/dev/null
     --prefix) args+=(--prefix "$prefix") ;;
   esac
   jupyter kernelspec install "${args[@]}" "$spec" >/dev/null
-  target="$(kernels_dir)/$kernel_name"
 else
-  target="$(kernels_dir)/$kernel_name"
+  rm -rf "$target"
   mkdir -p "$target"
   cp "$spec"/* "$target/"
+fi
+if [ -f "$kept/jawait-kernel.aot" ]; then
+  cp -p "$kept"/* "$target/"
+else
+  cp "$built_jar" "$jar"
 fi
 echo "jawait: kernelspec '$kernel_name' installed in $target"
 
@@ -126,10 +141,8 @@ train() {
     && "$java" "${heap_flags[@]}" -XX:AOTMode=create "-XX:AOTConfiguration=$config" "-XX:AOTCache=$cache" -Xlog:aot=error \
        -jar "$jar" >/dev/null
 }
-# A cache only serves the JDK and jar it was built from: rebuild when either changed.
-jdk_id="$JAVA_HOME $("$java" -version 2>&1 | tr '\n' ' ')"
-if [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ] || [ "$(cat "$cache.jdk" 2>/dev/null)" != "$jdk_id" ]; then
-  rm -f "$cache" "$cache.jdk"
+if [ ! -f "$cache" ]; then
+  rm -f "$cache.jdk"
   if /usr/bin/python3 -c 'import jupyter_client' 2>/dev/null; then
     echo "jawait: training run for the start-up cache"
     if train; then

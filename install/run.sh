@@ -5,7 +5,6 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
 jar="$root/kernel/target/jawait-kernel.jar"
-cache="$root/kernel/target/jawait-kernel.aot"
 
 bash "$here/install.sh" "$@"
 . "$here/find-jdk.sh"
@@ -18,9 +17,13 @@ if [ ${#notebooks[@]} -eq 0 ]; then
   echo "jawait: no notebooks under $root/notebooks"
 else
   echo "jawait: running ${#notebooks[@]} notebook(s) headless"
-  # the runner prints the table (notebook, cells, seconds, errors); its status says whether every cell succeeded
-  "$JAVA_HOME/bin/java" "-XX:AOTCache=$cache" -Xlog:aot=off -Xlog:cds=off -jar "$jar" run "${notebooks[@]}" \
-    || status=$?
+  # the runner prints the table (notebook, cells, seconds, errors); its status says whether every cell succeeded.
+  # It runs with the kernel's JVM flags, so %timeit and the GC behave as in the kernel.
+  flags=()
+  while IFS= read -r line; do
+    [[ -z $line || $line == \#* ]] || flags+=("$line")
+  done < "$here/kernel-jvm.flags"
+  "$JAVA_HOME/bin/java" "${flags[@]}" -jar "$jar" run "${notebooks[@]}" || status=$?
 fi
 
 cat <<MSG

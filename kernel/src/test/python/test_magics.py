@@ -1,5 +1,6 @@
 """The magics as a Jupyter client sees them: output shapes, options, binding, errors, completion and help."""
 import re
+import tempfile
 import unittest
 
 from kernel_harness import KernelTestCase, java_only
@@ -60,6 +61,19 @@ class MagicTests(KernelTestCase):
         cell = self.kernel.execute("%timeit -n zero Math.sqrt(2.0)")
         self.assertEqual(cell.status, "error")
         self.assertIn("-n", cell.error_text())
+
+    def test_an_unknown_timeit_option_is_refused_not_compiled(self):
+        cell = self.kernel.execute("%timeit -z 1")
+        self.assertEqual(cell.status, "error")
+        self.assertEqual(cell.reply["content"]["ename"], "UsageError")
+        self.assertIn("option -z not recognized", cell.error_text())
+
+    def test_maven_reports_a_missing_artifact_without_logging_noise(self):
+        with tempfile.TemporaryDirectory() as empty_repo:
+            cell = self.kernel.execute(f"%maven -r {empty_repo} demo:absent:1.0")
+        self.assertEqual(cell.status, "error")
+        self.assertIn("demo:absent:1.0", cell.error_text())
+        self.assertNotIn("SLF4J", cell.stream("stderr"))
 
     def test_cell_html_publishes_html(self):
         cell = self.kernel.ok("%%html\n<b>x</b>")

@@ -109,9 +109,9 @@ public final class Async {
      */
     public static <T> T await(Awaitable<T> awaitable) throws Exception {
         if (awaitable instanceof Task<T> t) {
-            Suspend.await(t.future, () -> { });
+            Suspend.await(t.future(), () -> { });
             t.markRetrieved();
-            return Suspend.outcome(t.future);
+            return Suspend.outcome(t.future());
         }
         Coro<T> c = (Coro<T>) awaitable;
         if (Loop.current() == null) {
@@ -322,6 +322,19 @@ public final class Async {
      */
     public static List<Task<?>> allTasks() {
         return Gathering.requireLoop().pending();
+    }
+
+    /**
+     * Prints every switch of the LOOP runs that start from now on ({@code [loop +1.001] resume work-1}), until
+     * {@code trace(false)}: the loop's order, made visible. A VIRTUAL run prints one line saying it has no loop.
+     */
+    public static void trace(boolean on) {
+        Tracer.enable(on);
+    }
+
+    /** The lines of the last traced LOOP run without their clock ({@code work-1 suspends in sleep(1.0)}). */
+    public static List<String> lastTrace() {
+        return Tracer.last();
     }
 
     /** The timeline of the last finished run, or an empty one if none has finished. */

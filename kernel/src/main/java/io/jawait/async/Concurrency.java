@@ -1,5 +1,8 @@
 package io.jawait.async;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * How many tasks were alive and running over time, in equal bins: the aggregate view of a large run.
  */
@@ -26,6 +29,37 @@ final class Concurrency {
             }
         }
         return new int[][] {prefix(alive, bins), prefix(running, bins)};
+    }
+
+    /** The most tasks running at one moment: a sweep over every running slice, each end before a start at a tie. */
+    static int maxRunning(Timeline t) {
+        List<Timeline.Row> rows = t.rows();
+        int n = 0;
+        for (Timeline.Row r : rows) {
+            n += (r.marks().length + 1) / 2;
+        }
+        long[] starts = new long[n];
+        long[] ends = new long[n];
+        int k = 0;
+        for (Timeline.Row r : rows) {
+            long[] m = r.marks();
+            for (int i = 0; i < m.length; i += 2, k++) {
+                starts[k] = m[i];
+                ends[k] = i + 1 < m.length ? m[i + 1] : r.done() < 0 ? Long.MAX_VALUE : r.done();
+            }
+        }
+        Arrays.sort(starts);
+        Arrays.sort(ends);
+        int running = 0;
+        int max = 0;
+        for (int i = 0, j = 0; i < n; i++) {
+            while (j < n && ends[j] <= starts[i]) {
+                running--;
+                j++;
+            }
+            max = Math.max(max, ++running);
+        }
+        return max;
     }
 
     private static void add(int[] diff, long from, long to, long wall, int bins) {

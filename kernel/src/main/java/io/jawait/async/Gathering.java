@@ -50,7 +50,7 @@ final class Gathering {
         Loop loop = requireLoop();
         for (Awaitable<? extends T> a : aws) {
             if (a instanceof Task<?> t) {
-                t.future.whenComplete((v, e) -> all.joined(t));
+                t.future().whenComplete((v, e) -> all.joined(t));
                 ts.add((Task<T>) t);
             } else {
                 Coro<T> c = (Coro<T>) a;
@@ -63,7 +63,7 @@ final class Gathering {
         for (int i = 0; i < results.length; i++) {
             Task<T> t = ts.get(i);
             Throwable e = t.outcome();
-            results[i] = e != null ? e : t.future.getNow(null);
+            results[i] = e != null ? e : t.valueNow();
         }
         return (List<T>) Arrays.asList(results);
     }
@@ -100,7 +100,7 @@ final class Gathering {
         List<CompletableFuture<Task<T>>> slots = new ArrayList<>(ts.size());
         ts.forEach(t -> slots.add(new CompletableFuture<>()));
         AtomicInteger finished = new AtomicInteger();
-        ts.forEach(t -> t.future.whenComplete((v, e) -> slots.get(finished.getAndIncrement()).complete(t)));
+        ts.forEach(t -> t.future().whenComplete((v, e) -> slots.get(finished.getAndIncrement()).complete(t)));
         return () -> new Iterator<>() {
             private int next;
 
@@ -124,14 +124,14 @@ final class Gathering {
     static <T> T waitFor(Awaitable<T> aw, double seconds) throws Exception {
         Task<T> t = task(aw);
         Timers.Timer timer = Timers.after(seconds);
-        CompletableFuture<Object> first = CompletableFuture.anyOf(t.future, timer);
+        CompletableFuture<Object> first = CompletableFuture.anyOf(t.future(), timer);
         Suspend.await(first, () -> {
             timer.disarm();
             t.cancel();
         });
         if (!t.done()) {
             t.cancel();
-            Suspend.await(t.future, () -> { });
+            Suspend.await(t.future(), () -> { });
             if (t.cancelled()) {
                 t.markRetrieved();
                 throw new TimeoutError("timed out after " + seconds + " s; " + t.name() + " was cancelled");
@@ -139,6 +139,6 @@ final class Gathering {
         }
         timer.disarm();
         t.markRetrieved();
-        return Suspend.outcome(t.future);
+        return Suspend.outcome(t.future());
     }
 }

@@ -147,6 +147,17 @@ public final class Lab {
     }
 
     /**
+     * How many times faster {@link #cores()} platform threads finish a fixed CPU workload than one thread does:
+     * the parallel speed-up this machine offers right now (about 1.9 on two idle cores, less when shared).
+     * Takes about half a second.
+     *
+     * @throws InterruptedException if interrupted while the threads run
+     */
+    public static double parallelCapacity() throws InterruptedException {
+        return Capacity.of(cores());
+    }
+
+    /**
      * Runs the coroutine that {@code make} builds once in {@link Mode#LOOP} and once in {@link Mode#VIRTUAL}, prints
      * a row for each (wall time, most tasks running at once) and returns both.
      *

@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One {@code run}: asyncio's event loop for the lifetime of one main coroutine, in either mode.
@@ -27,7 +25,9 @@ final class Loop {
     private static final Set<Loop> RUNNING = ConcurrentHashMap.newKeySet();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     // only the record of the last run is kept, never the run itself: it would hold every task and its thread
-    private static volatile RunStats lastStats;
+    private static volatile Finished lastRun;
+    private static Finished statsMadeFor;
+    private static RunStats stats;
     private static volatile Timeline lastTimeline;
 
     final Mode mode;
@@ -36,10 +36,9 @@ final class Loop {
     // intrusive lists (each element points to the one made before it): no node object per task or coroutine
     private final AtomicReference<Task<?>> newestTask = new AtomicReference<>();
     private final AtomicReference<Coro<?>> newestCoro = new AtomicReference<>();
-    private final AtomicInteger running = new AtomicInteger();
-    private final AtomicInteger maxRunning = new AtomicInteger();
-    private final LongAdder switches = new LongAdder();
     private volatile Task<?> main;
+    // set before the main task starts (Thread.start orders it for every task), null unless a LOOP run is traced
+    Tracer tracer;
 
     Loop(Mode mode) {
         this.mode = mode;
@@ -56,8 +55,21 @@ final class Loop {
         return t == null ? null : t.loop;
     }
 
-    static RunStats lastStats() {
-        return lastStats;
+    /** The counters of the last finished run, worked out from its timeline when first asked for. */
+    static synchronized RunStats lastStats() {
+        Finished f = lastRun;
+        if (f != null && f != statsMadeFor) {
+            stats = new RunStats(f.mode(), f.wall(), f.tasks(), Concurrency.maxRunning(f.timeline()), f.switches(),
+                    f.peakPlatformThreads());
+            statsMadeFor = f;
+        }
+        return f == null ? null : stats;
+    }
+
+    // what a run leaves behind for its RunStats: counting tasks running at once needs no shared counter bumped on
+    // every switch (two carriers fighting over one cache line, and a branch C2 traps on in every parked frame)
+    private record Finished(Mode mode, Duration wall, int tasks, long switches, int peakPlatformThreads,
+            Timeline timeline) {
     }
 
     static Timeline lastTimeline() {
@@ -123,27 +135,20 @@ final class Loop {
         return out.reversed();
     }
 
-    /** Every task of this run, in creation order. */
-    private List<Task<?>> tasks() {
+    /** Every task of this run, in creation order, in one walk of the list. */
+    private Task<?>[] tasks() {
         List<Task<?>> out = new ArrayList<>();
         for (Task<?> t = newestTask.get(); t != null; t = t.older) {
             out.add(t);
         }
-        return out.reversed();
+        return out.reversed().toArray(new Task<?>[0]);
     }
 
     void resumed(Task<?> t) {
-        int r = running.incrementAndGet();
-        // read before writing: a compare-and-set on every switch makes the carriers fight over one cache line
-        if (r > maxRunning.get()) {
-            maxRunning.accumulateAndGet(r, Math::max);
-        }
-        switches.increment();
         t.span.mark(now());
     }
 
     void suspended(Task<?> t) {
-        running.decrementAndGet();
         t.span.mark(now());
     }
 
@@ -157,6 +162,7 @@ final class Loop {
         RUNNING.add(this);
         Coro.forgetShownWarnings();
         THREADS.resetPeakThreadCount();
+        tracer = Tracer.forRun(this);
         Task<T> m;
         try {
             m = new Task<>(this, coro, coro.name(), null);
@@ -166,7 +172,7 @@ final class Loop {
             shutdown(finished);
         } finally {
             RUNNING.remove(this);
-            record();
+            record(tasks());
         }
         if (!m.done()) {
             throw new CancelledError("run() interrupted: its main task " + m.name() + " did not stop");
@@ -184,7 +190,7 @@ final class Loop {
         boolean interrupted = false;
         while (!t.done()) {
             try {
-                t.future.get();
+                t.future().get();
             } catch (InterruptedException e) {
                 if (interrupted) {
                     return false;
@@ -206,12 +212,10 @@ final class Loop {
                 wait = false;
             }
         }
-        for (Task<?> t : tasks()) {
-            // asyncio reports only failures nobody looked at; a task that succeeded unobserved is fine
-            if (!t.retrieved() && t != main && t.future.isCompletedExceptionally() && !t.cancelled()) {
-                reportUnretrieved(t);
-            }
-        }
+    }
+
+    /** Reports the coroutines never awaited, once the run is over. */
+    private void reportNeverAwaited() {
         List<Coro<?>> unused = new ArrayList<>();
         for (Coro<?> c = newestCoro.getAndSet(null), next; c != null; c = next) {
             next = c.older;
@@ -233,24 +237,34 @@ final class Loop {
         System.err.println("Task exception was never retrieved\nfuture: " + t);
     }
 
-    private void record() {
+    // One pass over the tasks for the report and the timeline: with 100,000 tasks each walk touches 100,000 objects
+    // scattered over the heap, and the end of the run waits for every walk.
+    private void record(Task<?>[] all) {
         long wall = now();
-        List<Task<?>> all = tasks();
-        int n = all.size();
+        int n = all.length;
         String[] names = new String[n];
         Span[] spans = new Span[n];
         Timeline.Outcome[] outcomes = new Timeline.Outcome[n];
+        long switches = 0;
         for (int i = 0; i < n; i++) {
-            Task<?> t = all.get(i);
+            Task<?> t = all[i];
             names[i] = t.name();
             // a task still running (a run given up on) keeps writing its span: keep what it was now
             spans[i] = t.done() ? t.span : t.span.copy();
+            switches += spans[i].resumes();
             outcomes[i] = Timeline.outcomeOf(t);
             t.older = null;
+            // asyncio reports only failures nobody looked at; a task that succeeded unobserved is fine
+            if (outcomes[i] == Timeline.Outcome.FAILED && !t.retrieved() && t != main) {
+                reportUnretrieved(t);
+            }
         }
         newestTask.set(null);
-        lastStats = new RunStats(mode, Duration.ofNanos(wall), n, maxRunning.get(), switches.sum(),
-                THREADS.getPeakThreadCount());
+        if (tracer != null) {
+            tracer.close();
+        }
         lastTimeline = new Timeline(mode, wall, names, spans, outcomes);
+        lastRun = new Finished(mode, Duration.ofNanos(wall), n, switches, THREADS.getPeakThreadCount(), lastTimeline);
+        reportNeverAwaited();
     }
 }

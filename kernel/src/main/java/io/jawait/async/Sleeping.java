@@ -27,18 +27,18 @@ final class Sleeping {
         }
         // VIRTUAL parks here, not in a helper below: every frame between the task's body and the park point is
         // copied into the parked thread's stack chunk, most of a sleeping task's memory
-        Timers.Timer timer = Timers.after(nanos, Thread.currentThread());
-        try {
-            t.beginWait();
-            boolean interrupted = false;
-            while (!interrupted && !timer.isDone()) {
-                LockSupport.park(timer);
-                interrupted = Thread.interrupted();
+        t.beginWait();
+        int alarm = t.armAlarm(nanos);
+        boolean interrupted = false;
+        while (!t.alarmRung(alarm)) {
+            LockSupport.park(t);
+            if (Thread.interrupted()) {
+                interrupted = true;
+                t.withdrawAlarm(alarm);
+                break;
             }
-            t.endWait(interrupted);
-        } finally {
-            timer.disarm();
         }
+        t.endWait(interrupted);
     }
 
     static void blockingSleep(double seconds) {

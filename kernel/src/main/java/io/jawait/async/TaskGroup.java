@@ -95,7 +95,7 @@ public final class TaskGroup implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        CompletableFuture<Void> all = CompletableFuture.allOf(mine.stream().map(t -> t.future)
+        CompletableFuture<Void> all = CompletableFuture.allOf(mine.stream().map(t -> t.future())
                 .toArray(CompletableFuture[]::new));
         try {
             Suspend.await(all, () -> mine.forEach(Task::cancel));

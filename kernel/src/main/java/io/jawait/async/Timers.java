@@ -1,28 +1,34 @@
 package io.jawait.async;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The clock behind {@code sleep}, {@code waitFor} and {@code withTimeout}: one daemon thread and a heap of
- * timers ordered by deadline, as asyncio's loop keeps its timer heap.
+ * deadlines, as asyncio's loop keeps its timer heap.
  *
- * <p>Measured (DESIGN.md §4): 100,000 one-second sleeps finish in 1.1–1.2 s as timer futures against
- * 1.8–2.2 s as plain virtual-thread sleeps. Our own heap rather than a {@code ScheduledThreadPoolExecutor}:
- * a timer is then one small object instead of four (about 100 bytes less per sleeping task). Timers with the
- * same deadline fire in the order they were set, and they fire on the clock thread itself, so no pool
+ * <p>Measured (DESIGN.md §4): 100,000 one-second sleeps finish in 1.1–1.2 s on a timer heap against
+ * 1.8–2.2 s as plain virtual-thread sleeps. The heap keeps deadlines, sequence numbers and what to wake in
+ * parallel arrays: a {@code sleep} in {@link Mode#VIRTUAL} puts its task itself on the clock, so a sleeping task
+ * costs no timer object (48 bytes a task less), and sifting compares array slots instead of touching 17 timer
+ * objects scattered over the heap for every deadline that fires. A withdrawn alarm is not searched for; it
+ * stays in the heap, is skipped when its time comes, and the heap is swept when such alarms make up half of
+ * it. Alarms with the same deadline fire in the order they were set, on the clock thread itself, so no pool
  * reorders them and LOOP mode stays deterministic.
  */
 final class Timers {
+    private static final int BATCH = 256;
+    private static final int SPINS = 200;
     private static final ReentrantLock LOCK = new ReentrantLock();
     private static final Condition CHANGED = LOCK.newCondition();
-    private static Timer[] heap = new Timer[64];
+    private static long[] deadlines = new long[64];
+    private static long[] sequences = new long[64];
+    private static Object[] items = new Object[64];
+    private static int[] stamps = new int[64];
     private static int size;
+    private static int withdrawn;
     private static long sequence;
 
     static {
@@ -34,28 +40,42 @@ final class Timers {
 
     /** A future that completes {@code seconds} from now. */
     static Timer after(double seconds) {
-        return after(nanos(seconds), null);
+        return after(nanos(seconds));
     }
 
-    /** A future that completes {@code nanos} from now and then unparks {@code waiter}, if not null. */
-    static Timer after(long nanos, Thread waiter) {
-        Timer t = new Timer(System.nanoTime() + nanos, waiter);
+    /** A future that completes {@code nanos} from now. */
+    static Timer after(long nanos) {
+        Timer t = new Timer();
+        push(System.nanoTime() + nanos, t, 0);
+        return t;
+    }
+
+    /** Rings {@code task}'s alarm number {@code stamp} at {@code deadline} (a {@link System#nanoTime()} value). */
+    static void ring(Task<?> task, int stamp, long deadline) {
+        push(deadline, task, stamp);
+    }
+
+    /** Counts one alarm that will never be wanted, so the heap is swept once they pile up. */
+    static void withdrawn() {
         LOCK.lock();
         try {
-            t.sequence = sequence++;
-            if (size == heap.length) {
-                heap = Arrays.copyOf(heap, size * 2);
-            }
-            heap[size] = t;
-            t.index = size++;
-            up(t.index);
-            if (t.index == 0) {
-                CHANGED.signal();
+            withdrawn++;
+            if (withdrawn > 512 && withdrawn * 2 > size) {
+                sweep();
             }
         } finally {
             LOCK.unlock();
         }
-        return t;
+    }
+
+    /** Alarms on the clock, withdrawn ones not yet swept included. */
+    static int size() {
+        LOCK.lock();
+        try {
+            return size;
+        } finally {
+            LOCK.unlock();
+        }
     }
 
     static long nanos(double seconds) {
@@ -65,120 +85,180 @@ final class Timers {
         return (long) (seconds * 1e9);
     }
 
-    private static void remove(Timer t) {
-        LOCK.lock();
+    private static void push(long deadline, Object item, int stamp) {
+        lock();
         try {
-            int i = t.index;
-            if (i < 0) {
-                return;
+            if (size == items.length) {
+                grow();
             }
-            t.index = -1;
-            Timer last = heap[--size];
-            heap[size] = null;
-            if (i < size) {
-                heap[i] = last;
-                last.index = i;
-                down(i);
-                up(last.index);
+            int i = size++;
+            long seq = sequence++;
+            // sift up: deadlines mostly arrive in increasing order, so this usually stops at once
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (!before(deadline, seq, parent)) {
+                    break;
+                }
+                move(parent, i);
+                i = parent;
+            }
+            set(i, deadline, seq, item, stamp);
+            if (i == 0) {
+                CHANGED.signal();
             }
         } finally {
             LOCK.unlock();
         }
     }
 
+    /**
+     * Takes the clock's lock, spinning briefly first: it is held for well under a microsecond, and a virtual
+     * thread that blocks on it instead unmounts, which costs more and leaves it a larger stack chunk.
+     */
+    private static void lock() {
+        for (int i = 0; i < SPINS; i++) {
+            if (LOCK.tryLock()) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        LOCK.lock();
+    }
+
+    private static void grow() {
+        int n = items.length * 2;
+        deadlines = Arrays.copyOf(deadlines, n);
+        sequences = Arrays.copyOf(sequences, n);
+        items = Arrays.copyOf(items, n);
+        stamps = Arrays.copyOf(stamps, n);
+    }
+
     private static void tick() {
-        List<Timer> due = new ArrayList<>();
+        Object[] due = new Object[BATCH];
+        int[] dueStamps = new int[BATCH];
         while (true) {
+            int n = 0;
             LOCK.lock();
             try {
-                while (size == 0 || heap[0].deadline - System.nanoTime() > 0) {
+                while (size == 0 || deadlines[0] - System.nanoTime() > 0) {
                     if (size == 0) {
                         CHANGED.awaitUninterruptibly();
                     } else {
-                        CHANGED.awaitNanos(heap[0].deadline - System.nanoTime());
+                        CHANGED.awaitNanos(deadlines[0] - System.nanoTime());
                     }
                 }
                 long now = System.nanoTime();
-                while (size > 0 && heap[0].deadline - now <= 0 && due.size() < 4096) {
-                    due.add(heap[0]);
-                    remove(heap[0]);
+                while (size > 0 && deadlines[0] - now <= 0 && n < BATCH) {
+                    due[n] = items[0];
+                    dueStamps[n++] = stamps[0];
+                    removeFirst();
                 }
             } catch (InterruptedException e) {
                 continue;
             } finally {
                 LOCK.unlock();
             }
-            // fired outside the lock, so tasks woken here can set new timers at once
-            due.forEach(Timer::fire);
-            due.clear();
-        }
-    }
-
-    private static boolean before(Timer a, Timer b) {
-        long d = a.deadline - b.deadline;
-        return d < 0 || (d == 0 && a.sequence < b.sequence);
-    }
-
-    private static void up(int i) {
-        Timer t = heap[i];
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!before(t, heap[parent])) {
-                break;
+            // fired outside the lock, so tasks woken here can set new alarms at once
+            for (int i = 0; i < n; i++) {
+                fire(due[i], dueStamps[i]);
+                due[i] = null;
             }
-            place(heap[parent], i);
-            i = parent;
         }
-        place(t, i);
     }
 
-    private static void down(int i) {
-        Timer t = heap[i];
-        while (true) {
+    private static void fire(Object item, int stamp) {
+        if (item instanceof Task<?> t) {
+            t.alarm(stamp);
+        } else {
+            ((Timer) item).fire();
+        }
+    }
+
+    private static void removeFirst() {
+        int last = --size;
+        long d = deadlines[last];
+        long s = sequences[last];
+        Object item = items[last];
+        int stamp = stamps[last];
+        items[last] = null;
+        if (last > 0) {
+            siftDown(0, d, s, item, stamp);
+        }
+    }
+
+    private static void siftDown(int i, long d, long s, Object item, int stamp) {
+        int half = size >>> 1;
+        while (i < half) {
             int child = 2 * i + 1;
-            if (child >= size) {
-                break;
-            }
-            if (child + 1 < size && before(heap[child + 1], heap[child])) {
+            if (child + 1 < size && before(deadlines[child + 1], sequences[child + 1], child)) {
                 child++;
             }
-            if (!before(heap[child], t)) {
+            if (!earlier(deadlines[child], sequences[child], d, s)) {
                 break;
             }
-            place(heap[child], i);
+            move(child, i);
             i = child;
         }
-        place(t, i);
+        set(i, d, s, item, stamp);
     }
 
-    private static void place(Timer t, int i) {
-        heap[i] = t;
-        t.index = i;
+    /** Rebuilds the heap without the alarms nobody waits for any more. */
+    private static void sweep() {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (wanted(items[i], stamps[i])) {
+                set(kept++, deadlines[i], sequences[i], items[i], stamps[i]);
+            }
+        }
+        Arrays.fill(items, kept, size, null);
+        size = kept;
+        withdrawn = 0;
+        for (int i = (size >>> 1) - 1; i >= 0; i--) {
+            siftDown(i, deadlines[i], sequences[i], items[i], stamps[i]);
+        }
     }
 
-    /** A timer's future; {@link #disarm()} takes it off the clock when nobody waits any more. */
+    private static boolean wanted(Object item, int stamp) {
+        return item instanceof Task<?> t ? t.awaitsAlarm(stamp) : !((Timer) item).disarmed;
+    }
+
+    private static boolean before(long d, long s, int slot) {
+        return earlier(d, s, deadlines[slot], sequences[slot]);
+    }
+
+    private static boolean earlier(long d, long s, long d2, long s2) {
+        long diff = d - d2;
+        return diff < 0 || (diff == 0 && s < s2);
+    }
+
+    private static void move(int from, int to) {
+        set(to, deadlines[from], sequences[from], items[from], stamps[from]);
+    }
+
+    private static void set(int i, long d, long s, Object item, int stamp) {
+        deadlines[i] = d;
+        sequences[i] = s;
+        items[i] = item;
+        stamps[i] = stamp;
+    }
+
+    /** A timer's future; {@link #disarm()} tells the clock nobody waits for it any more. */
     static final class Timer extends CompletableFuture<Void> {
-        private final long deadline;
-        private long sequence;
-        private int index = -1;
-        private final Thread waiter;
+        private volatile boolean disarmed;
 
-        private Timer(long deadline, Thread waiter) {
-            this.deadline = deadline;
-            this.waiter = waiter;
+        private Timer() {
         }
 
         private void fire() {
-            complete(null);
-            Thread w = waiter;
-            if (w != null) {
-                LockSupport.unpark(w);
+            if (!disarmed) {
+                complete(null);
             }
         }
 
         void disarm() {
-            if (!isDone()) {
-                remove(this);
+            if (!disarmed && !isDone()) {
+                disarmed = true;
+                withdrawn();
             }
         }
     }

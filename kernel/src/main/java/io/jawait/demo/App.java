@@ -141,7 +141,7 @@ public final class App implements AutoCloseable {
         if (pool == null) {
             pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("app-worker-", 1).factory());
             loop = mode == Mode.LOOP ? new EventLoop("app-event-loop") : null;
-            server.createContext("/", new Dispatcher(this));
+            server.createContext("/", new AppHandler(this));
             server.start();
         }
         return this;

@@ -54,7 +54,7 @@ public final class AsyncHttp implements AutoCloseable {
     public Coro<Response> post(String url, Object body) {
         HttpRequest request = Http.request(url)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+                .POST(HttpRequest.BodyPublishers.ofString(JsonCodec.write(body)))
                 .build();
         return Async.async("http.post", () -> send(request));
     }

@@ -43,7 +43,7 @@ final class Exchanges {
     }
 
     static void sendJson(HttpExchange exchange, int status, Object value) throws IOException {
-        send(exchange, status, "application/json", Json.write(value));
+        send(exchange, status, "application/json", JsonCodec.write(value));
     }
 
     static String body(HttpExchange exchange) throws IOException {

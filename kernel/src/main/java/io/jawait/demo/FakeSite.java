@@ -53,7 +53,7 @@ final class FakeSite {
 
     private static Reply user(String id) {
         if (!isWholeNumber(id) || Long.parseLong(id) < 1) {
-            return new Reply(404, "application/json", Json.write(Map.of("detail", "no user " + id)), HOST_LATENCY);
+            return new Reply(404, "application/json", JsonCodec.write(Map.of("detail", "no user " + id)), HOST_LATENCY);
         }
         return json(userRow(Long.parseLong(id)), HOST_LATENCY);
     }
@@ -78,7 +78,7 @@ final class FakeSite {
         }
         if (!(s >= 0 && s <= MAX_DELAY)) {
             String detail = "query parameter s must be a number of seconds from 0 to " + (int) MAX_DELAY;
-            return new Reply(400, "application/json", Json.write(Map.of("detail", detail)), 0);
+            return new Reply(400, "application/json", JsonCodec.write(Map.of("detail", detail)), 0);
         }
         return json(Map.of("delay", s), s);
     }
@@ -92,7 +92,7 @@ final class FakeSite {
     }
 
     private static Reply json(Object value, double delay) {
-        return new Reply(200, "application/json", Json.write(value), delay);
+        return new Reply(200, "application/json", JsonCodec.write(value), delay);
     }
 
     private static Reply html(String title, String text) {
@@ -102,6 +102,6 @@ final class FakeSite {
     }
 
     private static Reply notFound() {
-        return new Reply(404, "application/json", Json.write(Map.of("detail", "Not Found")), 0);
+        return new Reply(404, "application/json", JsonCodec.write(Map.of("detail", "Not Found")), 0);
     }
 }

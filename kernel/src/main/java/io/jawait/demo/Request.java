@@ -89,7 +89,7 @@ public final class Request {
      */
     public Object json() {
         try {
-            return Json.read(body);
+            return JsonCodec.read(body);
         } catch (IllegalArgumentException e) {
             throw new HttpError(422, e.getMessage());
         }

@@ -39,7 +39,7 @@ public final class Response {
      * @throws IllegalArgumentException if the body is not JSON
      */
     public Object json() {
-        return Json.read(text());
+        return JsonCodec.read(text());
     }
 
     /** The first value of a header (names ignore case), or {@code null} when the response has none. */

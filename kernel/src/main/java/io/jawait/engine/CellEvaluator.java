@@ -2,6 +2,7 @@ package io.jawait.engine;
 
 import io.jawait.magic.CellException;
 import io.jawait.magic.Evaluation;
+import io.jawait.magic.MagicContext;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import jdk.jshell.DeclarationSnippet;
@@ -48,6 +49,17 @@ final class CellEvaluator {
         long execute = runs.executeNanos() - executeBefore;
         long compile = Math.max(0, System.nanoTime() - start - execute);
         return new Evaluation(last.hasValue(), last.value(), last.text(), compile, execute);
+    }
+
+    /** {@link #run}, also summing the resources the cell's code used while it ran (not while it compiled). */
+    MagicContext.Measured runMeasured(String code, int cell, BooleanSupplier interrupted) throws CellException {
+        runs.measure(true);
+        try {
+            Evaluation e = run(code, cell, interrupted);
+            return new MagicContext.Measured(e, runs.used());
+        } finally {
+            runs.measure(false);
+        }
     }
 
     private Evaluation runUnit(String code, int cell, CellSplitter.Unit unit, BooleanSupplier interrupted)

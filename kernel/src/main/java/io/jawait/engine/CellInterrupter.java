@@ -23,6 +23,7 @@ final class CellInterrupter {
     /** Stops the cell whose output is {@code cell}. */
     void interrupt(io.jawait.display.CellOutput cell) {
         shell.stop();
+        runs.stopping();
         for (ThreadGroup group : runs.groups()) {
             interruptAll(group);
         }

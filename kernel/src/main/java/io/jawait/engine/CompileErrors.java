@@ -25,9 +25,17 @@ final class CompileErrors {
         return lines;
     }
 
-    /** JShell's wrapper class has no name; javac's "location: class " line then only confuses. */
+    /**
+     * JShell's wrapper class has no name, so javac's "location: class " line only confuses; and "'void' type not
+     * allowed here" gets a word on why, since {@code display(html(...))}, as in IPython, runs into it.
+     */
     private static String clean(String message) {
-        return message.replaceAll("\\n\\s*location: class \\s*$", "");
+        String m = message.replaceAll("\\n\\s*location: class \\s*$", "");
+        if (m.equals("'void' type not allowed here")) {
+            m += " (this call returns nothing, so there is no value to use; html(...), svg(...), markdown(...)"
+                    + " and display(...) show their output themselves)";
+        }
+        return m;
     }
 
     /**

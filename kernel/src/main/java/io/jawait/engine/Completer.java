@@ -74,7 +74,7 @@ final class Completer {
         for (Documentation d : docs) {
             text.append(d.signature()).append('\n');
             if (d.javadoc() != null && !d.javadoc().isBlank()) {
-                text.append(d.javadoc().strip()).append("\n\n");
+                text.append(JavadocText.plain(d.javadoc())).append("\n\n");
             }
         }
         return new InspectReply(true, MimeBundle.of("text/plain", text.toString().strip()));

@@ -34,6 +34,11 @@ final class EngineMagicContext implements MagicContext {
     }
 
     @Override
+    public Measured evalMeasured(String code) throws CellException {
+        return evaluator.runMeasured(code, cell, interrupted);
+    }
+
+    @Override
     public CellOutput out() {
         return out;
     }

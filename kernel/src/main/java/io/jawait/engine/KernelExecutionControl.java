@@ -1,15 +1,18 @@
 package io.jawait.engine;
 
+import io.jawait.timing.ResourceSnapshot;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.stream.Stream;
 import jdk.jshell.execution.LocalExecutionControl;
 
 /**
- * JShell's local engine with three additions: exit and thread-start calls in snippets are rewritten (see
- * {@link CallSiteRewriter}), the raw value
+ * JShell's local engine with four additions: exit and thread-start calls in snippets are rewritten (see
+ * {@link CallSiteRewriter}), {@code %timeit}'s loop classes are also kept without JShell's stop checks (see
+ * {@link MeasuredCopies}), the raw value
  * of each snippet is kept (so rich values can be displayed), and the time spent running snippet code is
- * measured apart from compilation.
+ * measured apart from compilation, with the JVM's resources too while {@code %time} asks for them.
  *
  * <p>The snippet's own method is called through {@link #trampoline()} so that JShell's invoke (its thread
  * group, its stop flag) stays in charge while we still see the returned object.
@@ -22,9 +25,13 @@ final class KernelExecutionControl extends LocalExecutionControl {
         volatile Object value;
         volatile long nanos;
         volatile ThreadGroup group;
+        final boolean measured;
+        volatile ResourceSnapshot before;
+        volatile ResourceSnapshot after;
 
-        Invocation(Method doit) {
+        Invocation(Method doit, boolean measured) {
             this.doit = doit;
+            this.measured = measured;
         }
     }
 
@@ -50,14 +57,24 @@ final class KernelExecutionControl extends LocalExecutionControl {
     @Override
     public void load(ClassBytecodes[] cbcs)
             throws ClassInstallException, NotImplementedException, EngineTerminationException {
-        super.load(Stream.of(cbcs)
+        ClassBytecodes[] rewritten = Stream.of(cbcs)
                 .map(c -> new ClassBytecodes(c.name(), CallSiteRewriter.rewrite(c.bytecodes())))
-                .toArray(ClassBytecodes[]::new));
+                .toArray(ClassBytecodes[]::new);
+        for (ClassBytecodes c : rewritten) {
+            MeasuredCopies.remember(c.name(), c.bytecodes());
+        }
+        super.load(rewritten);
     }
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
-        var call = new Invocation(doitMethod);
+        // JShell lowers its stop flag as this call starts: an interrupted cell's busy threads see it first
+        List<ThreadGroup> stopped = runs.takeStopped();
+        if (!stopped.isEmpty()) {
+            StoppedThreads.settle(stopped);
+        }
+        var call = new Invocation(doitMethod, runs.measuring());
+        runs.running(call);
         PENDING.set(call);
         try {
             return super.invoke(TRAMPOLINE);
@@ -74,6 +91,9 @@ final class KernelExecutionControl extends LocalExecutionControl {
     public static Object trampoline() throws Throwable {
         Invocation call = PENDING.get();
         call.group = Thread.currentThread().getThreadGroup();
+        if (call.measured) {
+            call.before = ResourceSnapshot.take();
+        }
         long start = System.nanoTime();
         try {
             Object value = call.doit.invoke(null);
@@ -83,6 +103,9 @@ final class KernelExecutionControl extends LocalExecutionControl {
             throw e.getCause();
         } finally {
             call.nanos = System.nanoTime() - start;
+            if (call.measured) {
+                call.after = ResourceSnapshot.take();
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jawait.engine;
 
+import io.jawait.timing.ResourceSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,10 +14,25 @@ final class SnippetRuns {
     private Object lastValue;
     private long executeNanos;
     private final List<ThreadGroup> groups = new ArrayList<>();
+    private final List<ThreadGroup> stopped = new ArrayList<>();
+    private KernelExecutionControl.Invocation current;
+    private boolean measuring;
+    private ResourceSnapshot used = ResourceSnapshot.ZERO;
+
+    /** The call now running, whose thread group an interrupt must reach before {@link #record} lists it. */
+    synchronized void running(KernelExecutionControl.Invocation call) {
+        current = call;
+    }
 
     synchronized void record(KernelExecutionControl.Invocation call) {
+        if (current == call) {
+            current = null;
+        }
         lastValue = call.value;
         executeNanos += call.nanos;
+        if (call.before != null && call.after != null) {
+            used = used.plus(call.before, call.after);
+        }
         if (call.group != null && !groups.contains(call.group)) {
             groups.add(call.group);
         }
@@ -27,6 +43,24 @@ final class SnippetRuns {
         lastValue = null;
         executeNanos = 0;
         groups.clear();
+    }
+
+    /**
+     * Starts or stops summing the resources snippet code uses while it runs (CPU of every thread, GC, JIT):
+     * two snapshots per snippet call, so only while a magic like {@code %time} wants them.
+     */
+    synchronized void measure(boolean on) {
+        measuring = on;
+        used = ResourceSnapshot.ZERO;
+    }
+
+    synchronized boolean measuring() {
+        return measuring;
+    }
+
+    /** What snippet code used while it ran since {@code measure(true)}, as a sum of differences. */
+    synchronized ResourceSnapshot used() {
+        return used;
     }
 
     synchronized void clearValue() {
@@ -43,5 +77,25 @@ final class SnippetRuns {
 
     synchronized List<ThreadGroup> groups() {
         return List.copyOf(groups);
+    }
+
+    /** The cell is being interrupted: the next snippet call first lets its threads reach a stop check. */
+    synchronized void stopping() {
+        List<ThreadGroup> all = new ArrayList<>(groups);
+        if (current != null && current.group != null) {
+            all.add(current.group);
+        }
+        for (ThreadGroup g : all) {
+            if (!stopped.contains(g)) {
+                stopped.add(g);
+            }
+        }
+    }
+
+    /** The thread groups of interrupted cells not yet waited for, handed over once. */
+    synchronized List<ThreadGroup> takeStopped() {
+        List<ThreadGroup> out = List.copyOf(stopped);
+        stopped.clear();
+        return out;
     }
 }

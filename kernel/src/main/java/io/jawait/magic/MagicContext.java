@@ -1,6 +1,7 @@
 package io.jawait.magic;
 
 import io.jawait.display.CellOutput;
+import io.jawait.timing.ResourceSnapshot;
 import java.nio.file.Path;
 
 /**
@@ -14,6 +15,29 @@ public interface MagicContext {
      * @throws CellException when it does not compile or throws; the message is ready for the user
      */
     Evaluation eval(String code) throws CellException;
+
+    /**
+     * {@link #eval}, also telling what the JVM used while the code ran: CPU of every thread, collections, JIT
+     * time. An engine that can tell running from compiling counts only the running; this default counts both,
+     * less the CPU of the calling thread.
+     *
+     * @throws CellException as {@link #eval} does
+     */
+    default Measured evalMeasured(String code) throws CellException {
+        ResourceSnapshot before = ResourceSnapshot.take();
+        Evaluation e = eval(code);
+        ResourceSnapshot after = ResourceSnapshot.take();
+        return new Measured(e, new ResourceSnapshot(after.processCpuNanos() - before.processCpuNanos(),
+                after.callerCpuNanos() - before.callerCpuNanos(), after.userTicks() - before.userTicks(),
+                after.systemTicks() - before.systemTicks(), after.gcCount() - before.gcCount(),
+                after.gcMillis() - before.gcMillis(), after.jitMillis() - before.jitMillis()));
+    }
+
+    /**
+     * An evaluation and what its code used, as a difference: {@code TimeReport.between(ResourceSnapshot.ZERO,
+     * used, ...)} reports it.
+     */
+    record Measured(Evaluation evaluation, ResourceSnapshot used) {}
 
     /** The output of the cell the magic runs in. */
     CellOutput out();

@@ -8,6 +8,8 @@ import java.util.Set;
 /**
  * IPython-style options at the start of a magic's argument line: {@code -n 10}, {@code -n10}, {@code -q};
  * parsing stops at the first word that is not a known option, and the rest of the line is kept verbatim.
+ * A lone dash and letter there ({@code -z}) is taken for a mistyped option and refused, as IPython refuses
+ * it, rather than compiled as the negation of a variable {@code z}.
  */
 final class Options {
     private final Map<Character, String> values = new HashMap<>();
@@ -47,8 +49,21 @@ final class Options {
             }
             s = s.stripLeading();
         }
+        if (s.matches("(?s)-\\p{Alpha}(\\s.*)?")) {
+            String option = s.substring(0, 2);
+            throw call.usage("option " + option + " not recognized; the options are " + list(valued, flagLetters)
+                    + " (to time a negation, put it in parentheses: (" + option + "))");
+        }
         o.rest = s;
         return o;
+    }
+
+    private static String list(String valued, String flagLetters) {
+        StringBuilder out = new StringBuilder();
+        for (char c : (valued + flagLetters).toCharArray()) {
+            out.append(out.isEmpty() ? "" : " ").append('-').append(c);
+        }
+        return out.toString();
     }
 
     private static boolean known(char c, String letters) {

@@ -19,10 +19,10 @@ final class TimeMagic implements Magic {
             throw call.usage("nothing to time: write the statement after " + call.display());
         }
         TimeReport.resetPeakThreads();
-        ResourceSnapshot before = ResourceSnapshot.take();
-        Evaluation result = ctx.eval(code);
-        ResourceSnapshot after = ResourceSnapshot.take();
-        TimeReport report = TimeReport.between(before, after, result.executeNanos(), result.compileNanos());
+        MagicContext.Measured measured = ctx.evalMeasured(code);
+        Evaluation result = measured.evaluation();
+        TimeReport report = TimeReport.between(ResourceSnapshot.ZERO, measured.used(), result.executeNanos(),
+                result.compileNanos());
         ctx.out().stdout(report + "\n");
         return result;
     }

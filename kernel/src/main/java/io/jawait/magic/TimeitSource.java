@@ -46,6 +46,7 @@ final class TimeitSource {
                 + "        " + setup + "\n"
                 + "        long $start = System.nanoTime();\n"
                 + "        for (long $i = 0; $i < $loops; $i++) {\n"
+                + "            io.jawait.timing.TimedLoop.checkpoint();\n"
                 + "            " + loopBody + "\n"
                 + "        }\n"
                 + "        return System.nanoTime() - $start;\n"
@@ -61,12 +62,15 @@ final class TimeitSource {
 
     /**
      * A compiled loop class. Its driver snippet measures inside the engine like any cell, so interrupt stops it
-     * (JShell's stop checks sit in the generated loop) and the statement's output and exceptions reach the cell.
+     * and the statement's output and exceptions reach the cell. It hands the runner the loop as JShell loaded
+     * it (with stop checks everywhere) and the engine's copy without them in the statement, defined from the
+     * driver's own lookup since only a class in JShell's package may define a hidden class there.
      */
     record Compiled(String className, long compileNanos) {
         String driver(long loops, int runs, int warmups) {
             return "new io.jawait.timing.TimeitRunner(" + loops + "L, " + runs + ", " + warmups + ").run(new "
-                    + className + "(), " + compileNanos + "L)";
+                    + className + "(), io.jawait.engine.MeasuredCopies.of(java.lang.invoke.MethodHandles.lookup(), "
+                    + className + ".class), " + compileNanos + "L)";
         }
     }
 }

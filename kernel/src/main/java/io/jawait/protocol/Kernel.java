@@ -55,7 +55,7 @@ public final class Kernel {
         iopub.start();
         thread("jawait-shell", new SocketLoop(shell, codec, dispatcher, Dispatcher.Channel.SHELL, this), false);
         thread("jawait-control", new SocketLoop(control, codec, dispatcher, Dispatcher.Channel.CONTROL, this), true);
-        thread("jawait-heartbeat", new Heartbeat(hb, this), true);
+        thread("jawait-heartbeat", new HeartbeatEcho(hb, this), true);
         iopub.status(new JsonObject(), "starting");
         ParentWatch.follow(System.getenv(), () -> {
             KernelLog.warn("the process that started this kernel has gone; shutting down");

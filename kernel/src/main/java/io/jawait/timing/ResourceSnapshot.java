@@ -30,6 +30,20 @@ import java.nio.file.Path;
 public record ResourceSnapshot(long processCpuNanos, long callerCpuNanos, long userTicks, long systemTicks,
                                long gcCount, long gcMillis, long jitMillis) {
 
+    /** Nothing used yet: the start of a sum of {@link #plus} of differences. */
+    public static final ResourceSnapshot ZERO = new ResourceSnapshot(0, 0, 0, 0, 0, 0, 0);
+
+    /**
+     * This sum plus what was used from {@code from} to {@code to}, both taken by the thread doing the work, whose
+     * own CPU time therefore stays in the sum (the caller's CPU of the result is left at this one's).
+     */
+    public ResourceSnapshot plus(ResourceSnapshot from, ResourceSnapshot to) {
+        return new ResourceSnapshot(processCpuNanos + to.processCpuNanos - from.processCpuNanos, callerCpuNanos,
+                userTicks + to.userTicks - from.userTicks, systemTicks + to.systemTicks - from.systemTicks,
+                gcCount + to.gcCount - from.gcCount, gcMillis + to.gcMillis - from.gcMillis,
+                jitMillis + to.jitMillis - from.jitMillis);
+    }
+
     /** Takes a snapshot now. */
     public static ResourceSnapshot take() {
         long gcCount = 0;

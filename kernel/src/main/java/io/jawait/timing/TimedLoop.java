@@ -29,4 +29,14 @@ public interface TimedLoop {
      * @throws Throwable whatever the statement throws
      */
     long timeLoops(long loops) throws Throwable;
+
+    /**
+     * Does nothing; marks the place in a generated loop where the copy that {@code %timeit} measures checks
+     * whether the cell was interrupted. The kernel measures a copy of each loop class without JShell's stop
+     * checks inside the statement (they cost a volatile read per backward branch, which JMH's loops do not
+     * pay) and puts a single check here instead, once per loop.
+     */
+    static void checkpoint() {
+        // intentionally empty: the kernel replaces the call in the measured copy
+    }
 }

@@ -1,5 +1,9 @@
 package io.jawait.timing;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.function.LongSupplier;
+
 /**
  * Runs a {@link TimedLoop} the way {@code %timeit} does: choose the loops per run, warm up, then measure.
  *
@@ -7,8 +11,11 @@ package io.jawait.timing;
  * lasts at least {@link #AUTORANGE_TARGET_NANOS}, and again after warm-up from the last warm run, since the
  * JIT may have made each loop many times faster. Warm-up runs follow: {@code warmups} of them, or with
  * {@link #AUTO_WARMUP} as many as fill {@link #WARMUP_NANOS} and then for as long as each run is still
- * clearly faster than every run before it (at most {@link #MAX_WARMUP_NANOS}): on a busy machine C2 can still
- * be compiling the loop after a second, and runs measured meanwhile would mix slow and fast code. Auto-ranging
+ * clearly faster than every run before it or the JIT compiled noticeably during it (at most
+ * {@link #MAX_WARMUP_NANOS}): on a busy machine C2 can still be compiling the loop after a second, and runs
+ * measured meanwhile would mix slow and fast code. The JIT also works through what compiling the cell made
+ * hot (javac runs in the kernel's JVM): measured on 2 cores, the first {@code %timeit} of a statement after
+ * another one saw 408 ms of compilation during its measured runs, its slowest run 1.84 times its fastest. Auto-ranging
  * and warm-up runs are never part of the result; only the {@code runs} measured runs are. No GC is forced:
  * a full GC shrinks the heap (measured under G1: 384 MB to 80 MB), so allocating statements would then collect
  * more often than under JMH, which does not force one either. The thread's interrupt flag is checked between runs.
@@ -48,6 +55,14 @@ public record TimeitRunner(long loops, int runs, int warmups) {
     static final double STILL_IMPROVING = 0.05;
 
     /**
+     * JIT compilation during a warm-up run beyond this share of the run's time (plus the 1 ms the counter
+     * rounds to) means the compiler threads still compete with the loop for the cores: warm up on.
+     */
+    static final double COMPILING = 0.02;
+
+    private static final LongSupplier JIT_MILLIS = TimeitRunner::compilationMillis;
+
+    /**
      * Checks the arguments.
      *
      * @throws IllegalArgumentException if loops is negative, runs below 1 or warmups below {@link #AUTO_WARMUP}
@@ -66,8 +81,28 @@ public record TimeitRunner(long loops, int runs, int warmups) {
      * @throws Throwable what the timed statement throws, or {@link InterruptedException} when interrupted
      */
     public TimeitResult run(TimedLoop loop, long compileNanos) throws Throwable {
+        return run(loop, null, compileNanos);
+    }
+
+    /**
+     * Measures {@code copy}, a twin of {@code checked} built to be measured (in the kernel: without JShell's
+     * stop checks in the statement's own loops), once {@code checked} has run the statement once: a statement
+     * that never ends is then caught where an interrupt can stop it. With {@code -n} and no warm-up nothing
+     * unrecorded may run first, so {@code checked} is measured instead.
+     *
+     * @param copy the twin to measure, or null to measure {@code checked}
+     * @param compileNanos how long compiling the loop took, recorded in the result
+     * @throws Throwable what the timed statement throws, or {@link InterruptedException} when interrupted
+     */
+    public TimeitResult run(TimedLoop checked, TimedLoop copy, long compileNanos) throws Throwable {
+        return run(checked, copy, compileNanos, JIT_MILLIS);
+    }
+
+    /** As {@link #run(TimedLoop, TimedLoop, long)}, reading the JIT's total compilation time from {@code jit}. */
+    TimeitResult run(TimedLoop checked, TimedLoop copy, long compileNanos, LongSupplier jit) throws Throwable {
+        TimedLoop loop = copy == null || loops > 0 && warmups == 0 ? checked : afterOneCheckedCall(checked, copy);
         long n = loops > 0 ? loops : autorange(loop);
-        long lastWarmUp = warmUp(loop, n);
+        long lastWarmUp = warmUp(loop, n, jit);
         if (loops == 0 && lastWarmUp > 0) {
             n = rerange(n, lastWarmUp);
         }
@@ -79,21 +114,30 @@ public record TimeitRunner(long loops, int runs, int warmups) {
         return new TimeitResult(runNanos, n, compileNanos, Environment.current());
     }
 
+    private static TimedLoop afterOneCheckedCall(TimedLoop checked, TimedLoop copy) throws Throwable {
+        checkInterrupt();
+        checked.timeLoops(1);
+        return copy;
+    }
+
     /**
-     * Runs {@code loop} unrecorded, {@code warmups} times or, automatically, until it stops speeding up.
+     * Runs {@code loop} unrecorded, {@code warmups} times or, automatically, until it stops speeding up and
+     * the JIT has gone quiet.
      *
      * @return the nanoseconds of the last warm-up run, 0 when there was none
      */
-    long warmUp(TimedLoop loop, long n) throws Throwable {
+    long warmUp(TimedLoop loop, long n, LongSupplier jit) throws Throwable {
         long spent = 0;
         long best = Long.MAX_VALUE;
         long nanos = 0;
-        boolean improving = true;
-        for (int i = 0; warmups == AUTO_WARMUP ? warming(spent, improving) : i < warmups; i++) {
+        boolean unsettled = true;
+        for (int i = 0; warmups == AUTO_WARMUP ? warming(spent, unsettled) : i < warmups; i++) {
             checkInterrupt();
+            long jitBefore = jit.getAsLong();
             nanos = Math.max(1, loop.timeLoops(n));
+            long jitMillis = jit.getAsLong() - jitBefore;
             spent += nanos;
-            improving = nanos < best * (1 - STILL_IMPROVING);
+            unsettled = nanos < best * (1 - STILL_IMPROVING) || jitMillis > 1 + nanos * COMPILING / 1e6;
             best = Math.min(best, nanos);
         }
         return nanos;
@@ -117,8 +161,13 @@ public record TimeitRunner(long loops, int runs, int warmups) {
         }
     }
 
-    private static boolean warming(long spent, boolean improving) {
-        return spent < WARMUP_NANOS || improving && spent < MAX_WARMUP_NANOS;
+    private static boolean warming(long spent, boolean unsettled) {
+        return spent < WARMUP_NANOS || unsettled && spent < MAX_WARMUP_NANOS;
+    }
+
+    private static long compilationMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     static long autorange(TimedLoop loop) throws Throwable {

@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** What a piece of code printed to {@code System.err}, for the warnings {@code run} prints. */
+/** What a piece of code printed to {@code System.err} or {@code System.out}: run's warnings, LOOP's trace. */
 final class Captured {
     private Captured() {
     }
@@ -21,6 +21,18 @@ final class Captured {
             body.run();
         } finally {
             System.setErr(saved);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    static String stdoutOf(Body body) throws Exception {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            body.run();
+        } finally {
+            System.setOut(saved);
         }
         return buffer.toString(StandardCharsets.UTF_8);
     }

@@ -138,4 +138,13 @@ class LabTest {
         assertTrue(Lab.processCpuSeconds() - cpu0 > 0.05, "spin used no CPU");
         assertEquals(55, Lab.fib(10));
     }
+
+    @Test
+    void parallel_capacity_is_a_speed_up_between_one_thread_and_the_core_count() throws Exception {
+        double one = Capacity.of(1);
+        assertTrue(one > 0.6 && one < 1.6, "one thread against itself: " + one);
+        double all = Lab.parallelCapacity();
+        // generous: a shared machine can give less than one core's worth, never much more than every core
+        assertTrue(all > 0.4 && all <= Lab.cores() * 1.25, "capacity " + all + " on " + Lab.cores() + " cores");
+    }
 }

@@ -77,6 +77,16 @@ class LoopModeTest {
     }
 
     @Test
+    void virtual_mode_counts_tasks_blocked_at_the_same_time_as_running_together() throws Exception {
+        // blockingSleep does not suspend, so three of them gathered are three tasks running at once; the main task
+        // waits in gather meanwhile
+        run(async(() -> gather(async(() -> Async.blockingSleep(0.3)), async(() -> Async.blockingSleep(0.3)),
+                async(() -> Async.blockingSleep(0.3)))), Mode.VIRTUAL);
+        assertEquals(3, Async.lastRunStats().maxRunning(), Async.lastRunStats().toString());
+        assertEquals(4, Async.lastRunStats().tasks());
+    }
+
+    @Test
     void a_cancel_reaches_a_task_that_has_not_started_yet() throws Exception {
         List<String> log = new CopyOnWriteArrayList<>();
         run(async(() -> {

@@ -19,6 +19,14 @@ class ErrorReportingTest extends EngineTestKit {
     }
 
     @Test
+    void using_a_void_call_as_a_value_says_why_it_has_none() {
+        var e = execError("display(html(\"<b>hi</b>\"))");
+        assertEquals("CompilationError", e.ename());
+        assertTrue(e.traceback().get(0).contains("'void' type not allowed here (this call returns nothing"),
+                e.traceback().get(0));
+    }
+
+    @Test
     void the_cell_stops_at_the_first_failing_snippet() {
         execError("int beforeFailure = 1;\nint x = undefinedThing;\nint afterFailure = 2;");
         assertEquals("1", execSuccess("beforeFailure"));

@@ -64,6 +64,21 @@ class InterruptTest extends EngineTestKit {
     }
 
     @Test
+    void a_pool_thread_that_reaches_its_stop_check_only_after_the_next_cell_started_still_stops() throws Exception {
+        // each pass spends ~0.15 s in the JDK's sort, where JShell has put no stop check, so the thread reaches
+        // its next check after the interrupt's cell has ended and the next one began
+        execSuccess("var lateLoopEnded = new CountDownLatch(1); long[] unsorted = new Random(1).longs(1_500_000).toArray();");
+        String cell = """
+                var latePool = Executors.newFixedThreadPool(1);
+                latePool.submit(() -> { try { while (true) { Arrays.sort(unsorted.clone()); } } finally { lateLoopEnded.countDown(); } });
+                { System.out.println("running"); Thread.sleep(60_000); }
+                """;
+        assertEquals("KeyboardInterrupt", interruptWhileRunning(cell).ename());
+        assertEquals("true", execSuccess("lateLoopEnded.await(5, TimeUnit.SECONDS)"));
+        execSuccess("latePool.shutdownNow();");
+    }
+
+    @Test
     void interrupt_reaches_virtual_threads_the_cell_started() throws Exception {
         execSuccess("var virtualStopped = new CountDownLatch(3);");
         String cell = """

@@ -56,6 +56,23 @@ class MagicsInEngineTest {
     }
 
     @Test
+    void time_counts_cpu_only_while_the_code_runs_not_while_javac_and_the_jit_work_on_compiling_it() {
+        var out = new RecordingOutput(false);
+        // a cell that takes long to compile and no time to run: the JIT compiles javac meanwhile
+        StringBuilder cell = new StringBuilder("%%time\n");
+        for (int i = 0; i < 40; i++) {
+            cell.append("record R").append(i).append("(int a, String b) { int twice() { return a * 2; } }\n");
+        }
+        cell.append("int tiny = 1 + 1;");
+        ok(cell.toString(), out);
+        double wall = io.jawait.magic.TimeOutput.wallSeconds(out.stdout());
+        double cpu = io.jawait.magic.TimeOutput.cpuTotalSeconds(out.stdout());
+        int cores = Runtime.getRuntime().availableProcessors();
+        // CPU in a window cannot exceed every core busy for all of it; 20 ms allows for reading the counters
+        assertTrue(cpu <= cores * wall + 0.02, "cpu " + cpu + " s in a wall of " + wall + " s:\n" + out.stdout());
+    }
+
+    @Test
     void time_keeps_the_cells_own_output() {
         var out = new RecordingOutput(false);
         ok("%%time\nSystem.out.println(\"hello from the cell\");", out);

@@ -7,7 +7,17 @@ public final class TimeOutput {
     /** The seconds of the "Wall time: ..." line. */
     public static double wallSeconds(String printed) {
         String wall = printed.lines().filter(l -> l.startsWith("Wall time: ")).findFirst().orElseThrow();
-        String[] parts = wall.substring("Wall time: ".length()).split(" ");
+        return seconds(wall.substring("Wall time: ".length()));
+    }
+
+    /** The seconds of the total in the "CPU times: user ..., sys: ..., total: ..." line. */
+    public static double cpuTotalSeconds(String printed) {
+        String cpu = printed.lines().filter(l -> l.startsWith("CPU times: ")).findFirst().orElseThrow();
+        return seconds(cpu.substring(cpu.indexOf("total: ") + "total: ".length()));
+    }
+
+    private static double seconds(String figure) {
+        String[] parts = figure.strip().split(" ");
         double scale = switch (parts[1]) {
             case "s" -> 1;
             case "ms" -> 1e-3;

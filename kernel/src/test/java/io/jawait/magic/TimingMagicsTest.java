@@ -135,6 +135,9 @@ class TimingMagicsTest {
         assertTrue(e.getMessage().contains("-n"), e.getMessage());
         assertTrue(assertThrows(CellException.class, () -> run("%timeit -r 0 1")).getMessage().contains("-r"));
         assertTrue(assertThrows(CellException.class, () -> run("%timeit -q")).getMessage().contains("nothing"));
+        CellException unknown = assertThrows(CellException.class, () -> run("%timeit -z 1"));
+        assertEquals("UsageError", unknown.ename());
+        assertTrue(unknown.getMessage().contains("option -z not recognized"), unknown.getMessage());
     }
 
     @Test

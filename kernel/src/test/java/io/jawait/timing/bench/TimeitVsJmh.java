@@ -22,10 +22,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * and prints both means and their ratio; then the spread of five repeated {@code %timeit}s and the cost of
  * an empty statement. Figures, not a test: run it on a quiet machine (kernel/bench/timeit-vs-jmh.sh).
  *
- * <p>One difference is not %timeit's to remove: JShell weaves a stop check (a volatile read, so that interrupt
- * can end any loop) before every backward branch of snippet code, the statements' own loops included, and
- * JMH's twins have none. Measured in a plain JVM, it made the hash-map loop 57% slower (5.2 against 8.2 µs)
- * and the array-list one 8% slower, while a check every 1,024 back-branches cost nothing measurable.
+ * <p>JShell weaves a stop check (a volatile read, so that interrupt can end any loop) before every backward
+ * branch of snippet code, the statements' own loops included, and JMH's twins have none: measured in a plain
+ * JVM, it made the hash-map loop 57% slower (5.2 against 8.2 µs) and the array-list one 8% slower. %timeit
+ * therefore measures a copy of its loop without those checks ({@code io.jawait.engine.MeasuredCopies}).
  */
 public final class TimeitVsJmh {
     private static int count;
@@ -35,7 +35,22 @@ public final class TimeitVsJmh {
 
     private TimeitVsJmh() {}
 
+    /**
+     * With {@code [iterations]}: the whole comparison, %timeit through the engine in this JVM. For the
+     * kernel-process driver (kernel/bench/timeit_vs_jmh.py): {@code --workloads} prints the setup cells and
+     * statements as JSON, {@code --jmh NAME [iterations]} runs one JMH benchmark and prints
+     * {@code jmh NAME MEAN BEST} in seconds.
+     */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--workloads")) {
+            CONSOLE.println(Workloads.json());
+            return;
+        }
+        if (args.length > 1 && args[0].equals("--jmh")) {
+            double[] r = jmh(args[1], args.length > 2 ? Integer.parseInt(args[2]) : 5);
+            CONSOLE.printf(Locale.ROOT, "jmh %s %.6e %.6e%n", args[1], r[0], r[1]);
+            return;
+        }
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         CONSOLE.println(Environment.current().summary() + "; load average at start: " + loadAverage());
         CONSOLE.println("%timeit consumes values through " + (io.jawait.timing.Blackhole.compilerAssisted()

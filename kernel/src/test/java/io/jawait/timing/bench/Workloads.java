@@ -30,4 +30,18 @@ final class Workloads {
             new Workload("sort", "int[] a = data.clone(); Arrays.sort(a); a"));
 
     static final Workload EMPTY = new Workload("empty", ";");
+
+    /** {@code {"setup": [...], "workloads": [[name, statement], ...], "empty": statement}}, for the kernel driver. */
+    static String json() {
+        StringBuilder b = new StringBuilder("{\"setup\": [");
+        b.append(String.join(", ", SETUP.stream().map(Workloads::quoted).toList()));
+        b.append("], \"workloads\": [");
+        b.append(String.join(", ", ALL.stream().map(w -> "[" + quoted(w.name()) + ", " + quoted(w.statement()) + "]")
+                .toList()));
+        return b.append("], \"empty\": ").append(quoted(EMPTY.statement())).append('}').toString();
+    }
+
+    private static String quoted(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
+    }
 }

@@ -11,11 +11,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /** Answers one exchange of an {@link App}: find the route, run it where its kind says, send JSON. */
-final class Dispatcher implements HttpHandler {
+final class AppHandler implements HttpHandler {
 
     private final App app;
 
-    Dispatcher(App app) {
+    AppHandler(App app) {
         this.app = app;
     }
 

@@ -5,11 +5,11 @@ import org.zeromq.ZMQException;
 import zmq.ZError;
 
 /** Echoes every heartbeat ping; runs on its own thread, so a busy cell never looks like a dead kernel. */
-final class Heartbeat implements Runnable {
+final class HeartbeatEcho implements Runnable {
     private final ZMQ.Socket socket;
     private final Kernel kernel;
 
-    Heartbeat(ZMQ.Socket socket, Kernel kernel) {
+    HeartbeatEcho(ZMQ.Socket socket, Kernel kernel) {
         this.socket = socket;
         this.kernel = kernel;
     }

@@ -10,7 +10,7 @@ import com.google.gson.ToNumberPolicy;
  * numbers read back as {@code Long} when they are whole, so {@code {"id":1}} round-trips to {@code id=1}
  * rather than {@code id=1.0}.
  */
-final class Json {
+final class JsonCodec {
 
     private static final Gson GSON = new GsonBuilder()
             .disableHtmlEscaping()
@@ -18,7 +18,7 @@ final class Json {
             .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
             .create();
 
-    private Json() {
+    private JsonCodec() {
     }
 
     static String write(Object value) {

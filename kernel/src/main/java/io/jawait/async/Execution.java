@@ -1,0 +1,264 @@
+package io.jawait.async;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * How a {@link Task} runs: its virtual thread, the body it runs there, and how it waits at the helpers' suspension
+ * points in either mode (parked on a future or an alarm in VIRTUAL, handing the baton on in LOOP) and learns of
+ * its cancellation. The task's public face and its outcome are {@link Task}'s; this half is the part the helpers
+ * call from the task's own thread.
+ *
+ * <p>A superclass rather than an object the task holds: a sleeping task is then one object, not two.
+ */
+abstract sealed class Execution<T> permits Task {
+    // one factory for every task: Thread.ofVirtual() makes a builder object per call
+    private static final ThreadFactory THREADS = Thread.ofVirtual().factory();
+    final Loop loop;
+    final Span span;
+    private final Coro<T> coro;
+    private final boolean looped;
+    private volatile boolean go;
+    private volatile boolean cancelRequested;
+    private volatile Thread thread;
+    private volatile Wake wake;
+    // VIRTUAL sleep puts the task itself on the clock (no timer object): alarm number `sleeps` is awaited, and
+    // `rung` is the last one settled, rung by the clock or withdrawn. Only the task's own thread writes `sleeps`.
+    private int sleeps;
+    private volatile int rung;
+
+    Execution(Loop loop, Coro<T> coro) {
+        this.loop = loop;
+        this.coro = coro;
+        this.span = new Span(loop.now());
+        this.looped = loop.mode == Mode.LOOP;
+    }
+
+    /** Records the outcome once the body has returned or thrown, on the task's own thread. */
+    abstract void finish(T value, Throwable failure);
+
+    @SuppressWarnings("unchecked")
+    private Task<T> self() {
+        return (Task<T>) this;
+    }
+
+    /** Asks the running task to stop: interrupts its thread (VIRTUAL) or wakes it at its suspension (LOOP). */
+    void requestCancel() {
+        cancelRequested = true;
+        if (!looped) {
+            Thread t = thread;
+            if (t != null) {
+                t.interrupt();
+            }
+        } else {
+            Wake w = wake;
+            if (w != null) {
+                w.fire(self());
+            }
+        }
+    }
+
+    /** Starts the task's thread (VIRTUAL at once; LOOP when it first gets the baton). */
+    void start() {
+        // assigned before starting, so a resume() racing with the new thread's first suspension sees it
+        Thread th = THREADS.newThread(this::execute);
+        thread = th;
+        th.start();
+    }
+
+    /** LOOP: this task now holds the baton. */
+    void resume() {
+        if (thread == null) {
+            start();
+        } else {
+            // a flag and park/unpark, not a Semaphore: measured, about 100 bytes less per waiting LOOP task
+            go = true;
+            LockSupport.unpark(thread);
+        }
+    }
+
+    // One frame from the thread's entry to the body (no separate runBody): every frame below a park point is
+    // copied into the parked thread's stack chunk, which is most of a sleeping task's memory.
+    private void execute() {
+        Thread me = Thread.currentThread();
+        Loop.CURRENT.put(me, self());
+        loop.resumed(self());
+        if (loop.tracer != null) {
+            loop.tracer.started(self());
+        }
+        T value = null;
+        Throwable failure = null;
+        try {
+            if (cancelRequested) {
+                throw new CancelledError();
+            }
+            value = coro.call();
+        } catch (InterruptedException e) {
+            failure = cancelRequested ? new CancelledError() : e;
+        } catch (Throwable e) {
+            failure = e;
+        }
+        try {
+            finish(value, failure);
+        } finally {
+            Loop.CURRENT.remove(me);
+        }
+    }
+
+    /**
+     * Suspends this task, which must be the current one, until {@code f} completes or the task is cancelled.
+     *
+     * @throws CancelledError if cancellation arrived before or during the wait
+     */
+    void suspend(CompletableFuture<?> f) {
+        suspend(f, null);
+    }
+
+    /** {@link #suspend(CompletableFuture)}, naming the wait for LOOP's trace (null: the helper called). */
+    private void suspend(CompletableFuture<?> f, String where) {
+        deliverCancel();
+        loop.suspended(self());
+        try {
+            if (!looped) {
+                waitVirtual(f);
+            } else {
+                Tracer tracer = loop.tracer;
+                if (tracer != null) {
+                    tracer.suspends(self(), where);
+                }
+                waitForBaton(f);
+                if (tracer != null) {
+                    tracer.resumed(self());
+                }
+            }
+        } finally {
+            loop.resumed(self());
+        }
+        deliverCancel();
+    }
+
+    /** {@code sleep} in LOOP mode, and {@code sleep(0)} in either: the task waits its turn like any suspension. */
+    void sleepSuspended(long nanos) {
+        if (nanos == 0) {
+            if (!looped) {
+                Thread.yield();
+            }
+            suspend(Suspend.DONE, Tracer.sleepLabel(0));
+            return;
+        }
+        Timers.Timer timer = Timers.after(nanos);
+        try {
+            suspend(timer, Tracer.sleepLabel(nanos));
+        } finally {
+            timer.disarm();
+        }
+    }
+
+    /** VIRTUAL: sets this task's (the current one's) next alarm {@code nanos} from now; returns its number. */
+    int armAlarm(long nanos) {
+        int stamp = ++sleeps == 0 ? ++sleeps : sleeps;
+        Timers.ring(self(), stamp, System.nanoTime() + nanos);
+        return stamp;
+    }
+
+    boolean alarmRung(int stamp) {
+        return rung == stamp;
+    }
+
+    /** Whether the task still sleeps on alarm {@code stamp}: one withdrawn or rung need not stay on the clock. */
+    boolean awaitsAlarm(int stamp) {
+        return sleeps == stamp && rung != stamp;
+    }
+
+    /** Gives up alarm {@code stamp} (the sleep was interrupted), so the clock can sweep it away. */
+    void withdrawAlarm(int stamp) {
+        if (rung != stamp) {
+            rung = stamp;
+            Timers.withdrawn();
+        }
+    }
+
+    /** Called by the clock thread when alarm {@code stamp} is due. */
+    void alarm(int stamp) {
+        rung = stamp;
+        if (sleeps == stamp) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /** VIRTUAL, before this task (the current one) parks: a pending cancel arrives now, and the clock marks it waiting. */
+    void beginWait() {
+        deliverCancel();
+        loop.suspended(self());
+    }
+
+    /** VIRTUAL, after this task's park: marks it running, then delivers a cancel that arrived meanwhile. */
+    void endWait(boolean interrupted) {
+        if (interrupted) {
+            cancelRequested = true;
+        }
+        loop.resumed(self());
+        deliverCancel();
+    }
+
+    private void waitVirtual(CompletableFuture<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            // an interrupt from outside the helpers (the kernel's interrupt, say) counts as a cancel
+            cancelRequested = true;
+        } catch (Exception ignored) {
+            // the caller reads the outcome from f itself
+        }
+    }
+
+    private void waitForBaton(CompletableFuture<?> f) {
+        Wake w = new Wake();
+        wake = w;
+        f.whenComplete((v, e) -> w.fire(self()));
+        if (cancelRequested) {
+            w.fire(self());
+        }
+        loop.baton.pass();
+        boolean interrupted = false;
+        while (!go) {
+            LockSupport.park(this);
+            interrupted |= Thread.interrupted();
+        }
+        go = false;
+        wake = null;
+        if (interrupted) {
+            cancelRequested = true;
+        }
+    }
+
+    private void deliverCancel() {
+        if (cancelRequested) {
+            cancelRequested = false;
+            Thread.interrupted();
+            throw new CancelledError();
+        }
+    }
+
+    /** Withdraws a cancellation that has not arrived yet (used by {@link Async#withTimeout}). */
+    void uncancel() {
+        cancelRequested = false;
+        if (Thread.currentThread() == thread) {
+            Thread.interrupted();
+        }
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    /** One suspension's wake-up: whichever of completion or cancellation comes first queues the task. */
+    private static final class Wake extends java.util.concurrent.atomic.AtomicBoolean {
+        void fire(Task<?> t) {
+            if (compareAndSet(false, true)) {
+                t.loop.baton.enqueue(t);
+            }
+        }
+    }
+}

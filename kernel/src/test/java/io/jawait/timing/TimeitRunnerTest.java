@@ -1,0 +1,73 @@
+package io.jawait.timing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The runner's choice of loop (checked original or measured copy) and its JIT-aware warm-up. */
+class TimeitRunnerTest {
+    private final List<String> calls = new ArrayList<>();
+
+    private TimedLoop recording(String name) {
+        return loops -> {
+            calls.add(name + " " + loops);
+            return 300_000_000L;
+        };
+    }
+
+    @Test
+    void the_copy_is_measured_only_after_the_checked_loop_ran_the_statement_once() throws Throwable {
+        new TimeitRunner(5, 2, 1).run(recording("checked"), recording("copy"), 0, () -> 0L);
+        assertEquals(List.of("checked 1", "copy 5", "copy 5", "copy 5"), calls);
+    }
+
+    @Test
+    void auto_ranging_also_starts_with_one_checked_call() throws Throwable {
+        new TimeitRunner(0, 1, 0).run(recording("checked"), recording("copy"), 0, () -> 0L);
+        assertEquals(List.of("checked 1", "copy 1", "copy 1"), calls, "the 0.3 s run ends auto-ranging at 1 loop");
+    }
+
+    @Test
+    void with_loops_given_and_no_warm_up_the_checked_loop_is_measured() throws Throwable {
+        new TimeitRunner(5, 2, 0).run(recording("checked"), recording("copy"), 0, () -> 0L);
+        assertEquals(List.of("checked 5", "checked 5"), calls);
+    }
+
+    @Test
+    void without_a_copy_the_checked_loop_is_measured() throws Throwable {
+        new TimeitRunner(5, 1, 1).run(recording("checked"), null, 0, () -> 0L);
+        assertEquals(List.of("checked 5", "checked 5"), calls);
+    }
+
+    @Test
+    void automatic_warm_up_goes_on_while_the_jit_compiles() throws Throwable {
+        var jit = new AtomicLong();
+        var runs = new AtomicInteger();
+        // 0.3 s runs; the JIT compiles 50 ms during each of the first six, then nothing
+        TimedLoop loop = loops -> {
+            if (runs.incrementAndGet() <= 6) {
+                jit.addAndGet(50);
+            }
+            return 300_000_000L;
+        };
+        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 1, jit::get);
+        assertEquals(7, runs.get(), "four runs fill the second, two more while compiling, one quiet run");
+    }
+
+    @Test
+    void a_millisecond_of_compilation_does_not_prolong_warm_up() throws Throwable {
+        var jit = new AtomicLong();
+        var runs = new AtomicInteger();
+        TimedLoop loop = loops -> {
+            runs.incrementAndGet();
+            jit.addAndGet(1);
+            return 300_000_000L;
+        };
+        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 1, jit::get);
+        assertEquals(4, runs.get());
+    }
+}
