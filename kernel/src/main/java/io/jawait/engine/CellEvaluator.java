@@ -65,6 +65,13 @@ final class CellEvaluator {
     private Evaluation runUnit(String code, int cell, CellSplitter.Unit unit, BooleanSupplier interrupted)
             throws CellException {
         runs.clearValue();
+        String declaration = ExpressionUnit.rewrite(unit.source());
+        if (declaration != null) {
+            Evaluation value = runExpression(code, cell, unit, declaration, interrupted);
+            if (value != null) {
+                return value;
+            }
+        }
         List<SnippetEvent> events = shell.eval(unit.source());
         if (events.isEmpty()) {
             throw compileError(code, cell, unit, "this is not Java code JShell can evaluate");
@@ -87,6 +94,37 @@ final class CellEvaluator {
         var result = new Evaluation(hasValue, hasValue ? runs.lastValue() : null, hasValue ? main.value() : null, 0, 0);
         dropTempVar(main);
         return result;
+    }
+
+    /**
+     * Runs an expression unit as {@link ExpressionUnit} rewrote it; null when that snippet did not compile, so
+     * nothing ran and the caller evaluates the unit as written (and reports JShell's own errors).
+     */
+    private Evaluation runExpression(String code, int cell, CellSplitter.Unit unit, String declaration,
+                                     BooleanSupplier interrupted) throws CellException {
+        List<SnippetEvent> events = shell.eval(declaration);
+        try {
+            if (events.isEmpty() || events.getFirst().status() != Snippet.Status.VALID) {
+                return null;
+            }
+            SnippetEvent main = events.getFirst();
+            places.put(main.snippet().id(), new SnippetPlaces.Place(cell, SnippetPlaces.lineOf(code, unit.offset())));
+            if (interrupted.getAsBoolean()) {
+                throw interruption();
+            }
+            if (main.exception() != null) {
+                var e = main.exception();
+                throw new CellException(RuntimeErrors.name(e), runtimeErrors.message(e), runtimeErrors.traceback(e));
+            }
+            Object value = runs.lastValue();
+            boolean hasValue = value != CellValue.NONE && !unit.source().endsWith(";") && main.value() != null;
+            return new Evaluation(hasValue, hasValue ? value : null, hasValue ? main.value() : null, 0, 0);
+        } finally {
+            // a declaration left behind, even one waiting for a name, would run again once that name exists
+            if (!events.isEmpty()) {
+                shell.drop(events.getFirst().snippet());
+            }
+        }
     }
 
     /**

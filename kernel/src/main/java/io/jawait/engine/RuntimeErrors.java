@@ -70,7 +70,7 @@ final class RuntimeErrors {
         var out = new ArrayList<String>();
         String previous = null;
         int repeats = 0;
-        for (StackTraceElement frame : trace) {
+        for (StackTraceElement frame : withoutExpressionWrapper(trace)) {
             if (hidden(frame)) {
                 continue;
             }
@@ -90,6 +90,32 @@ final class RuntimeErrors {
             out.add("\t... (the line above repeated " + repeats + " more times)");
         }
         return out;
+    }
+
+    /**
+     * An expression cell runs inside the lambda {@link ExpressionUnit} wrote around it: show that lambda's frame,
+     * which has the line that failed, as the cell's own, and leave out the frame that called it.
+     */
+    private static List<StackTraceElement> withoutExpressionWrapper(StackTraceElement[] trace) {
+        var frames = new ArrayList<StackTraceElement>(List.of(trace));
+        for (int i = 0; i + 1 < frames.size(); i++) {
+            StackTraceElement lambda = frames.get(i);
+            if (isSnippet(lambda) && frames.get(i + 1).getClassName().equals(CellValue.class.getName())) {
+                frames.set(i, new StackTraceElement(lambda.getClassName(), "", lambda.getFileName(), lambda.getLineNumber()));
+                int caller = i + 2;
+                while (caller < frames.size() && !isSnippet(frames.get(caller))) {
+                    caller++;
+                }
+                if (caller < frames.size()) {
+                    frames.remove(caller);
+                }
+            }
+        }
+        return frames;
+    }
+
+    private static boolean isSnippet(StackTraceElement frame) {
+        return frame.getFileName() != null && frame.getFileName().startsWith("#");
     }
 
     private static boolean hidden(StackTraceElement frame) {

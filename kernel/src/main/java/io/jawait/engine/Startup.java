@@ -19,9 +19,10 @@ import jdk.jshell.SnippetEvent;
  */
 final class Startup {
     private static final String SCRIPT = "/io/jawait/startup.jsh";
-    /** The import that names the start-up snippet: implied in every Java file, so no cell needs to write it. */
-    static final String KEY = "import java.lang.*;";
+    /** The import that names the start-up snippet; see {@link StartupImportKey}. */
+    static final String KEY = "import static io.jawait.engine.StartupImportKey.*;";
     private static final List<String> WARM_UP = List.of(
+            "1 + 1",
             "int $warm = 1 + 1;",
             "String $warmText(int n) { return \"warm\".repeat(n); }",
             "$warmText($warm).length()",
@@ -81,7 +82,9 @@ final class Startup {
                 break;
             }
             for (var unit : splitter.split(code)) {
-                shell.eval(unit.source()).forEach(e -> made.add(e.snippet()));
+                // the path a cell of the same code takes (see CellEvaluator)
+                String expression = ExpressionUnit.rewrite(unit.source());
+                shell.eval(expression != null ? expression : unit.source()).forEach(e -> made.add(e.snippet()));
             }
         }
         made.stream().distinct().forEach(s -> shell.drop(s));

@@ -67,4 +67,25 @@ class CellExecutionTest extends EngineTestKit {
         assertTrue(execSuccess("Stream.of(1, 2).map(i -> i * 2).collect(Collectors.toList())").contains("[2, 4]"));
         assertEquals("true", execSuccess("Duration.ofSeconds(1) instanceof Duration"));
     }
+
+    @Test
+    void expression_cells_show_values_as_jshell_does_and_void_calls_show_nothing() {
+        assertEquals("'c'", execSuccess("'c'"));
+        assertEquals("null", execSuccess("(String) null"));
+        assertEquals("int[3] { 1, 2, 3 }", execSuccess("new int[] {1, 2, 3}"));
+        assertEquals("3", execSuccess("Math.max(1,\n    3) // a comment"));
+        assertNull(execSuccess("System.out.print(\"\")"));
+        execSuccess("int counter = 0;");
+        assertEquals("0", execSuccess("counter++"));
+        assertEquals("1", execSuccess("counter"));
+    }
+
+    @Test
+    void an_expression_that_does_not_compile_runs_nowhere_and_leaves_nothing_waiting() {
+        var e = execError("notDefinedYet() + 1");
+        assertEquals("CompilationError", e.ename());
+        assertTrue(e.traceback().get(0).contains("column 1"), e.traceback().get(0));
+        execSuccess("int notDefinedYet() { System.out.println(\"ran\"); return 1; }");
+        assertEquals("", last.stdout(), "no declaration left from the failed cell ran when the name appeared");
+    }
 }

@@ -88,4 +88,15 @@ class ErrorReportingTest extends EngineTestKit {
         var e = execError("int y = (1 +");
         assertEquals("CompilationError", e.ename());
     }
+
+    @Test
+    void an_expression_cell_failing_inside_a_stream_shows_the_lines_of_the_lambda_and_of_the_call() {
+        var e = execError("List.of(1, 2)\n    .stream()\n    .map(i -> 10 / (i - 1))\n    .toList()");
+        assertEquals("java.lang.ArithmeticException", e.ename());
+        String trace = traceback(e);
+        assertTrue(trace.contains("(cell " + count + ", line 3)"), trace);
+        assertTrue(trace.endsWith("\tat cell " + count + ", line 4"), trace);
+        assertFalse(trace.contains("line 1"), trace);
+        assertFalse(trace.contains("io.jawait"), trace);
+    }
 }

@@ -53,6 +53,14 @@ class StartupTest {
     }
 
     @Test
+    void importing_java_lang_keeps_the_start_up_imports() {
+        Startup.run(shell, splitter, QUIET, () -> true);
+        assertEquals(Snippet.Status.VALID, shell.eval("import java.lang.*;").getFirst().status());
+        assertEquals("PT1S", shell.eval("Duration.ofSeconds(1)").getFirst().value(), "java.time.* is still imported");
+        assertEquals("1", shell.eval("List.of(1).size()").getFirst().value(), "and java.util.*");
+    }
+
+    @Test
     void a_start_up_import_that_does_not_compile_costs_only_its_own_line() {
         var units = splitter.split("import java.util.concurrent.*;\nimport no.such.pkg.*;");
         assertFalse(Startup.importAllAtOnce(shell, units), "the combined snippet is refused");

@@ -1,7 +1,9 @@
 package io.jawait.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.jawait.magic.CellException;
 import java.util.Map;
 import jdk.jshell.JShell;
 import jdk.jshell.VarSnippet;
@@ -26,11 +28,12 @@ class TempVarTest {
     }
 
     @Test
-    void expression_cells_show_their_value_but_leave_no_temporary_variable_behind() throws Exception {
+    void expression_cells_show_their_value_but_leave_no_variable_behind_even_when_they_fail() throws Exception {
         for (int i = 0; i < 5; i++) {
             assertEquals("2", evaluator.run("1 + 1", i, () -> false).text());
         }
         assertEquals("6", evaluator.run("int kept = 3;\nkept * 2", 6, () -> false).text());
+        assertThrows(CellException.class, () -> evaluator.run("notYetThere + 1", 7, () -> false));
         assertEquals("[kept]", shell.variables().filter(v -> shell.status(v).isActive())
                 .map(VarSnippet::name).toList().toString());
     }

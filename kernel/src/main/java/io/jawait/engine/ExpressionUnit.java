@@ -1,0 +1,175 @@
+package io.jawait.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Recognises a snippet that is plainly one expression and writes it as a variable declaration JShell compiles
+ * in three javac runs instead of four or five. For an expression JShell first analyses the type (twice
+ * when it makes a {@code $1} variable), then analyses and compiles the wrapped snippet; a declaration with an
+ * explicit type skips the type analysis. Measured on a trivial {@code 1+1}: 19 ms of engine CPU before, 10 ms
+ * for a declaration.
+ *
+ * <p>The recognition is lexical and deliberately narrow: anything it is unsure of is left to JShell as
+ * written, and so is any rewritten snippet that does not compile (the engine then evaluates the original,
+ * so error messages are JShell's own). The rewrite keeps the expression on its own lines, so stack-trace
+ * lines are unchanged.
+ */
+final class ExpressionUnit {
+    /** The variable the rewritten snippet declares; the engine drops it right after. */
+    static final String VARIABLE = "$jawaitValue";
+    private static final String PREFIX = "java.lang.Object " + VARIABLE + " = io.jawait.engine.CellValue.of(() -> ";
+    private static final Set<String> VALUE_KEYWORDS = Set.of("new", "true", "false", "null");
+    private static final Set<String> KEYWORDS = Set.of(
+            "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
+            "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if",
+            "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private",
+            "protected", "public", "return", "short", "static", "strictfp", "super", "switch", "synchronized",
+            "this", "throw", "throws", "transient", "try", "void", "volatile", "while", "true", "false", "null",
+            "var", "record", "yield", "sealed", "non", "permits", "module", "_");
+    private static final Set<String> UNARY = Set.of("-", "+", "!", "~", "++", "--", "(");
+
+    private ExpressionUnit() {}
+
+    /** The declaration to evaluate instead of {@code unit}, or null when {@code unit} is not surely one expression. */
+    static String rewrite(String unit) {
+        List<String> tokens = Tokens.of(unit);
+        if (tokens == null || tokens.isEmpty()) {
+            return null;
+        }
+        String body = unit.strip();
+        if (tokens.getLast().equals(";")) {
+            tokens = tokens.subList(0, tokens.size() - 1);
+            body = body.substring(0, body.length() - 1);
+        }
+        if (tokens.isEmpty() || tokens.contains(";") || !startsAnExpression(tokens)) {
+            return null;
+        }
+        // the closing parenthesis goes on a line of its own, after any line comment the expression ends with
+        return PREFIX + body + "\n);";
+    }
+
+    private static boolean startsAnExpression(List<String> tokens) {
+        String first = tokens.getFirst();
+        if (Tokens.isLiteral(first) || UNARY.contains(first) || VALUE_KEYWORDS.contains(first)) {
+            return true;
+        }
+        if (!Tokens.isIdentifier(first) || KEYWORDS.contains(first)) {
+            return false;
+        }
+        int i = 1;
+        while (i + 1 < tokens.size() && tokens.get(i).equals(".") && Tokens.isIdentifier(tokens.get(i + 1))) {
+            i += 2;
+        }
+        if (i == tokens.size()) {
+            return true;
+        }
+        String next = tokens.get(i);
+        // a name then a name is a declaration; "<" may open type arguments, ":" a label, "[]" an array type
+        if (next.equals("instanceof")) {
+            return true;
+        }
+        return !Tokens.isIdentifier(next) && !Set.of("<", ":", "->", "::", "@", "{").contains(next)
+                && !(next.equals("[") && i + 1 < tokens.size() && tokens.get(i + 1).equals("]"));
+    }
+
+    /** Java tokens, coarsely: comments dropped, literals kept whole, brackets checked for balance. */
+    static final class Tokens {
+        private Tokens() {}
+
+        /** The tokens of {@code s}, or null when its brackets do not balance or a literal or comment is open. */
+        static List<String> of(String s) {
+            var tokens = new ArrayList<String>();
+            int depth = 0;
+            int i = 0;
+            while (i < s.length()) {
+                char c = s.charAt(i);
+                int end;
+                if (Character.isWhitespace(c)) {
+                    i++;
+                    continue;
+                } else if (s.startsWith("//", i)) {
+                    end = s.indexOf('\n', i);
+                    i = end < 0 ? s.length() : end;
+                    continue;
+                } else if (s.startsWith("/*", i)) {
+                    end = s.indexOf("*/", i + 2);
+                    if (end < 0) {
+                        return null;
+                    }
+                    i = end + 2;
+                    continue;
+                } else if (s.startsWith("\"\"\"", i)) {
+                    end = s.indexOf("\"\"\"", i + 3);
+                    end = end < 0 ? -1 : end + 3;
+                } else if (c == '"' || c == '\'') {
+                    end = closingQuote(s, i, c);
+                } else if (Character.isJavaIdentifierStart(c) || Character.isDigit(c)) {
+                    end = wordEnd(s, i);
+                } else {
+                    end = i + operatorLength(s, i);
+                    depth += c == '(' || c == '[' || c == '{' ? 1 : c == ')' || c == ']' || c == '}' ? -1 : 0;
+                    if (depth < 0) {
+                        return null;
+                    }
+                }
+                if (end < 0) {
+                    return null;
+                }
+                String token = s.substring(i, end);
+                // only semicolons between the unit's brackets are harmless: hide them from the caller
+                tokens.add(depth > 0 && token.equals(";") ? ";;" : token);
+                i = end;
+            }
+            return depth == 0 ? tokens : null;
+        }
+
+        static boolean isIdentifier(String token) {
+            return Character.isJavaIdentifierStart(token.charAt(0));
+        }
+
+        static boolean isLiteral(String token) {
+            char c = token.charAt(0);
+            return Character.isDigit(c) || c == '"' || c == '\'' || (c == '.' && token.length() > 1);
+        }
+
+        private static int closingQuote(String s, int start, char quote) {
+            for (int i = start + 1; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    return i + 1;
+                } else if (c == '\n') {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        private static int wordEnd(String s, int start) {
+            boolean number = Character.isDigit(s.charAt(start));
+            int i = start + 1;
+            while (i < s.length()) {
+                char c = s.charAt(i);
+                char before = s.charAt(i - 1);
+                boolean exponentSign = number && (c == '+' || c == '-') && "eEpP".indexOf(before) >= 0;
+                if (!Character.isJavaIdentifierPart(c) && !(number && c == '.') && !exponentSign) {
+                    break;
+                }
+                i++;
+            }
+            return i;
+        }
+
+        private static int operatorLength(String s, int i) {
+            for (String op : List.of("->", "::", "++", "--")) {
+                if (s.startsWith(op, i)) {
+                    return 2;
+                }
+            }
+            return 1;
+        }
+    }
+}
