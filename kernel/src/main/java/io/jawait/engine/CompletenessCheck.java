@@ -40,11 +40,16 @@ final class CompletenessCheck {
         return new IsCompleteReply("complete", "");
     }
 
-    /** False when the snippet is malformed ({@code int 1x = 2;}); unknown names and type errors still parse. */
+    /**
+     * False when the snippet is malformed ({@code int 1x = 2;}); unknown names and type errors still parse.
+     * javac's parser is asked first: JShell's {@code sourceToSnippets} of a class declaration left its
+     * documentation lookup broken (after {@code is_complete} of {@code class A {}}, {@code Math.sqrt} had no
+     * Javadoc any more), so it is used only for what the parser rejects.
+     */
     private boolean parses(String source) {
         return source == null
-                || analysis.sourceToSnippets(source).stream().noneMatch(s -> s.kind() == Snippet.Kind.ERRONEOUS)
-                || JavaSyntax.parses(source);
+                || JavaSyntax.parses(source)
+                || analysis.sourceToSnippets(source).stream().noneMatch(s -> s.kind() == Snippet.Kind.ERRONEOUS);
     }
 
     /** How many brackets are open at the end, ignoring those inside strings, chars and comments. */

@@ -48,6 +48,13 @@ class CompletionTest extends EngineTestKit {
     }
 
     @Test
+    void inspection_still_finds_jdk_javadoc_after_is_complete_of_a_class_declaration() {
+        assertEquals("complete", interpreter.isComplete("class CheckedOnly {}").status());
+        var reply = interpreter.inspect("Math.sqrt", 9, 0);
+        assertTrue(reply.found(), "nothing found for Math.sqrt after is_complete of a class");
+    }
+
+    @Test
     void inspection_finds_a_class_and_a_field_named_without_a_paren() {
         assertTrue(interpreter.inspect("String", 6, 0).found(), "nothing found for String");
         var field = interpreter.inspect("Math.PI", 7, 0);
