@@ -37,6 +37,7 @@ class ConformanceTests(jupyter_kernel_test.KernelTests):
         [{"code": "6 * 7", "result": "42"}, {"code": '"ja" + "wait"', "result": "'jawait'"},
          {"code": "[1, 2, 3]", "result": "[1, 2, 3]"}],
     )
+    code_page_something = pick("Math.sqrt?", "print?")
     code_history_pattern = "6 * 7"
     supported_history_operations = ("tail", "range", "search")
 

@@ -81,6 +81,10 @@ public final class JShellInterpreter implements Interpreter {
                     + "code that interrupt cannot reach; interrupt again, or restart the kernel"));
         }
         userAsked = true;
+        String asked = HelpRequest.target(request.code());
+        if (asked != null) {
+            return help(asked, out);
+        }
         interruptRequested = false;
         currentOutput = out;
         Future<Evaluation> cell = engine.submit(() -> runCell(request, out));
@@ -102,6 +106,20 @@ public final class JShellInterpreter implements Interpreter {
         } catch (Throwable failure) {
             return Outcomes.failure(failure, interruptRequested);
         }
+    }
+
+    /** {@code name?}: the name's documentation for the front end's pager, as IPython pages it. */
+    private ExecuteOutcome help(String name, CellOutput out) {
+        try {
+            InspectReply found = engine.call(() -> completer.inspect(name, name.length(), 0));
+            if (found.found()) {
+                return new ExecuteOutcome.Ok(null, Map.of(), found.data());
+            }
+        } catch (Exception e) {
+            // reported below like any name without documentation
+        }
+        out.stdout("Object `" + name + "` not found.\n");
+        return new ExecuteOutcome.Ok(null, Map.of());
     }
 
     private Evaluation runCell(ExecuteRequest request, CellOutput out) throws CellException {

@@ -97,7 +97,15 @@ final class ExecuteHandler {
                 JsonObject reply = Replies.ok();
                 reply.addProperty("execution_count", n);
                 reply.add("user_expressions", userExpressionResults(ok.userExpressions()));
-                reply.add("payload", new JsonArray());
+                JsonArray payload = new JsonArray();
+                if (ok.page() != null) {
+                    JsonObject page = new JsonObject();
+                    page.addProperty("source", "page");
+                    page.add("data", Replies.bundle(ok.page()).get("data"));
+                    page.addProperty("start", 0);
+                    payload.add(page);
+                }
+                reply.add("payload", payload);
                 yield reply;
             }
             case ExecuteOutcome.Error err -> {

@@ -7,8 +7,15 @@ import java.util.Map;
 /** How a cell ended: with an optional result to show, or with an error. */
 public sealed interface ExecuteOutcome {
 
-    /** The cell ran; {@code result} is null when the cell has no value to show. */
-    record Ok(MimeBundle result, Map<String, MimeBundle> userExpressions) implements ExecuteOutcome {}
+    /**
+     * The cell ran; {@code result} is null when the cell has no value to show, {@code page} is null unless the
+     * cell asked for help ({@code Math.sqrt?}), which front ends show in their pager.
+     */
+    record Ok(MimeBundle result, Map<String, MimeBundle> userExpressions, MimeBundle page) implements ExecuteOutcome {
+        public Ok(MimeBundle result, Map<String, MimeBundle> userExpressions) {
+            this(result, userExpressions, null);
+        }
+    }
 
     /** The cell failed; {@code traceback} lines are shown as they are (ANSI colours allowed). */
     record Error(String ename, String evalue, List<String> traceback) implements ExecuteOutcome {}
