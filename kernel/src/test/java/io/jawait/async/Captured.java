@@ -3,6 +3,7 @@ package io.jawait.async;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /** What a piece of code printed to {@code System.err} or {@code System.out}: run's warnings, LOOP's trace. */
 final class Captured {
@@ -14,25 +15,20 @@ final class Captured {
     }
 
     static String stderrOf(Body body) throws Exception {
-        PrintStream saved = System.err;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            body.run();
-        } finally {
-            System.setErr(saved);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
+        return capture(System.err, System::setErr, body);
     }
 
     static String stdoutOf(Body body) throws Exception {
-        PrintStream saved = System.out;
+        return capture(System.out, System::setOut, body);
+    }
+
+    private static String capture(PrintStream saved, Consumer<PrintStream> redirect, Body body) throws Exception {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        redirect.accept(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         try {
             body.run();
         } finally {
-            System.setOut(saved);
+            redirect.accept(saved);
         }
         return buffer.toString(StandardCharsets.UTF_8);
     }
