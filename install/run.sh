@@ -23,7 +23,10 @@ else
   while IFS= read -r line; do
     [[ -z $line || $line == \#* ]] || flags+=("$line")
   done < "$here/kernel-jvm.flags"
-  "$JAVA_HOME/bin/java" "${flags[@]}" -jar "$jar" run "${notebooks[@]}" || status=$?
+  # the executed copies go under kernel/target (ignored by git), not into the folder the command ran from
+  out="$root/kernel/target/executed-notebooks"
+  "$JAVA_HOME/bin/java" "${flags[@]}" -jar "$jar" run --out "$out" "${notebooks[@]}" || status=$?
+  echo "jawait: the executed copies are in $out"
 fi
 
 cat <<MSG
