@@ -104,7 +104,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
         } finally {
             call.nanos = System.nanoTime() - start;
             if (call.measured) {
-                call.after = ResourceSnapshot.take();
+                call.after = ResourceSnapshot.takeEnd();
             }
         }
     }

@@ -26,11 +26,11 @@ public interface MagicContext {
     default Measured evalMeasured(String code) throws CellException {
         ResourceSnapshot before = ResourceSnapshot.take();
         Evaluation e = eval(code);
-        ResourceSnapshot after = ResourceSnapshot.take();
-        return new Measured(e, new ResourceSnapshot(after.processCpuNanos() - before.processCpuNanos(),
-                after.callerCpuNanos() - before.callerCpuNanos(), after.userTicks() - before.userTicks(),
-                after.systemTicks() - before.systemTicks(), after.gcCount() - before.gcCount(),
-                after.gcMillis() - before.gcMillis(), after.jitMillis() - before.jitMillis()));
+        ResourceSnapshot after = ResourceSnapshot.takeEnd();
+        ResourceSnapshot used = ResourceSnapshot.ZERO.plus(before, after);
+        return new Measured(e, new ResourceSnapshot(used.processCpuNanos(),
+                after.callerCpuNanos() - before.callerCpuNanos(), used.userNanos(), used.systemNanos(),
+                used.gcCount(), used.gcMillis(), used.jitMillis()));
     }
 
     /**

@@ -7,15 +7,15 @@ import java.lang.management.ManagementFactory;
  * for the JVM garbage collection, JIT compilation, peak live threads and effective parallelism.
  *
  * <p>CPU time counts every thread of the process except the one that compiled the cell, so work the cell
- * hands to other threads is included and compilation is not. The user/system split comes from the
- * process's clock ticks (10 ms resolution on Linux) and is only as fine as they are.
+ * hands to other threads is included and compilation is not. On Linux it is read to the microsecond, as
+ * IPython reads it; elsewhere it is only as fine as the JDK's process CPU time (clock ticks).
  *
  * {@snippet :
  * ResourceSnapshot before = ResourceSnapshot.take();
  * TimeReport.resetPeakThreads();
  * long t0 = System.nanoTime();
  * Thread.sleep(10);
- * TimeReport r = TimeReport.between(before, ResourceSnapshot.take(), System.nanoTime() - t0, 0);
+ * TimeReport r = TimeReport.between(before, ResourceSnapshot.takeEnd(), System.nanoTime() - t0, 0);
  * System.out.println(r); // CPU times: user ..., sys: ..., total: ...  then  Wall time: 10.1 ms ...
  * }
  *
@@ -45,8 +45,8 @@ public record TimeReport(long wallNanos, long userNanos, long systemNanos, long 
         long process = after.processCpuNanos() - before.processCpuNanos();
         long caller = after.callerCpuNanos() - before.callerCpuNanos();
         long cpu = Math.max(0, process - caller);
-        long user = after.userTicks() - before.userTicks();
-        long sys = after.systemTicks() - before.systemTicks();
+        long user = after.userNanos() - before.userNanos();
+        long sys = after.systemNanos() - before.systemNanos();
         long systemNanos = user + sys > 0 ? cpu * sys / (user + sys) : 0;
         return new TimeReport(wallNanos, cpu - systemNanos, systemNanos, compileNanos,
                 after.gcCount() - before.gcCount(), after.gcMillis() - before.gcMillis(),

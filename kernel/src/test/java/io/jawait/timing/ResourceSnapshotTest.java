@@ -1,0 +1,61 @@
+package io.jawait.timing;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ResourceSnapshotTest {
+
+    private static final long TICK = 10_000_000L;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private volatile double spinResult;
+
+    @Test
+    void process_cpu_is_read_finer_than_the_ten_millisecond_clock_tick() {
+        assertTrue(ProcessCpu.read().isPresent() || !System.getProperty("os.name").startsWith("Linux"),
+                "getrusage should be readable on Linux");
+        List<Long> deltas = new ArrayList<>();
+        for (int attempt = 0; attempt < 20; attempt++) {
+            ResourceSnapshot before = ResourceSnapshot.take();
+            spinOwnCpu(1_000_000L);
+            long delta = ResourceSnapshot.takeEnd().processCpuNanos() - before.processCpuNanos();
+            deltas.add(delta);
+            if (delta % TICK != 0) {
+                return;
+            }
+        }
+        throw new AssertionError("every process CPU difference was a whole number of clock ticks: " + deltas);
+    }
+
+    @Test
+    void process_cpu_includes_the_callers_own_cpu_and_splits_into_user_and_system() {
+        ResourceSnapshot before = ResourceSnapshot.take();
+        long spun = spinOwnCpu(30_000_000L);
+        ResourceSnapshot after = ResourceSnapshot.takeEnd();
+        long process = after.processCpuNanos() - before.processCpuNanos();
+        long split = after.userNanos() - before.userNanos() + after.systemNanos() - before.systemNanos();
+        // getrusage rounds to microseconds; the tick fallback can lose up to a tick
+        long slack = ProcessCpu.read().isPresent() ? 10_000L : TICK;
+        assertTrue(process >= spun - slack, "process " + process + " ns < own " + spun + " ns");
+        assertTrue(split > 0 && Math.abs(split - process) <= slack, "user+sys " + split + " vs total " + process);
+    }
+
+    /** Burns this thread's CPU until it has used {@code nanos} more; returns what it used. */
+    private long spinOwnCpu(long nanos) {
+        long start = threads.getCurrentThreadCpuTime();
+        double sink = 0;
+        long used;
+        do {
+            for (int i = 0; i < 1_000; i++) {
+                sink += Math.sqrt(i + sink);
+            }
+            used = threads.getCurrentThreadCpuTime() - start;
+        } while (used < nanos);
+        spinResult = sink;
+        return used;
+    }
+}
