@@ -130,7 +130,10 @@ def percentile(values, fraction):
 def measure_session(kernel_name, cells, warmup, figures):
     s = Session(kernel_name)
     try:
-        s.reply_to(s.kc.kernel_info(), timeout=120)
+        # jupyter_client's handshake repeats kernel_info until iopub has delivered something too: a SUB socket
+        # that connects after the first cell's busy/idle were published never sees them (ZeroMQ's slow
+        # joiner), and this loop would then wait out its whole timeout for an idle that was already sent.
+        s.kc.wait_for_ready(timeout=120)
         for _ in range(warmup):
             s.run(s.code("trivial"))
         rounds = []
