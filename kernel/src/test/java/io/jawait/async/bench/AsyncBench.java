@@ -54,8 +54,10 @@ public final class AsyncBench {
         StringBuilder walls = new StringBuilder();
         StringBuilder cpus = new StringBuilder();
         StringBuilder gcs = new StringBuilder();
+        StringBuilder allocs = new StringBuilder();
         for (int r = 0; r < repeats; r++) {
             List<Coro<Void>> coros = new ArrayList<>(tasks);
+            long alloc0 = allocatedBytes();
             long cpu0 = processCpuNanos();
             long gc0 = gcMillis();
             long t0 = System.nanoTime();
@@ -69,11 +71,13 @@ public final class AsyncBench {
             walls.append(walls.isEmpty() ? "" : ",").append(String.format("%.3f", s));
             cpus.append(cpus.isEmpty() ? "" : ",").append(String.format("%.2f", (processCpuNanos() - cpu0) / 1e9));
             gcs.append(gcs.isEmpty() ? "" : ",").append(gcMillis() - gc0);
+            allocs.append(allocs.isEmpty() ? "" : ",").append((allocatedBytes() - alloc0) / tasks);
         }
         // CPU seconds (all threads, GC included) and GC pause time (gc_ms) say what a run cost when a shared machine
-        // stretches its wall time
-        System.out.printf("lang=java bench=gather mode=%s tasks=%d warmup=5x%d wall_s=%s cpu_s=%s gc_ms=%s peak_rss_mb=%.0f%n",
-                mode, tasks, warmup, walls, cpus, gcs, peakRssMb());
+        // stretches its wall time; bytes allocated per task (alloc_b, every thread, stack chunks included) decide how
+        // many young collections a run takes, and they copy what is still alive
+        System.out.printf("lang=java bench=gather mode=%s tasks=%d warmup=5x%d wall_s=%s cpu_s=%s gc_ms=%s alloc_b=%s"
+                + " peak_rss_mb=%.0f%n", mode, tasks, warmup, walls, cpus, gcs, allocs, peakRssMb());
     }
 
     /** Heap in use after a full GC while {@code tasks} tasks sleep: the memory one task really holds. */
@@ -124,6 +128,11 @@ public final class AsyncBench {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getTotalThreadAllocatedBytes();
     }
 
     private static long gcMillis() {
