@@ -93,8 +93,7 @@ abstract sealed class Execution<T> permits Task {
     // a new cell's lambda in, each of those frames is a large interpreted one.
     @SuppressWarnings("unchecked")
     private static void execute() {
-        Thread me = Thread.currentThread();
-        Execution<Object> x = (Execution<Object>) (Execution<?>) Loop.CURRENT.get(me);
+        Execution<Object> x = (Execution<Object>) (Execution<?>) Loop.CURRENT.get(Thread.currentThread());
         Loop loop = x.loop;
         loop.resumed(x.self());
         if (loop.tracer != null) {
@@ -120,7 +119,8 @@ abstract sealed class Execution<T> permits Task {
         try {
             x.finish(value, failure);
         } finally {
-            Loop.CURRENT.remove(me);
+            // the thread asked for again rather than kept: a value live across the body is a slot in every parked frame
+            Loop.CURRENT.remove(Thread.currentThread());
         }
     }
 
