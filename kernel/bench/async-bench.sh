@@ -31,6 +31,7 @@ for mode in VIRTUAL LOOP; do
     java gather "$mode" "$tasks" "$repeats"          # cold JVM: the first repeat pays class loading and JIT
     java gather "$mode" "$tasks" "$repeats" 10000    # after the warm-up a kernel does at start
 done
+java bare "$tasks" "$repeats"                    # the floor under VIRTUAL: parked virtual threads, no library
 "$python" "$here/asyncio_bench.py" gather "$tasks" "$repeats"
 java switch 2 200000
 "$python" "$here/asyncio_bench.py" switch 2 200000

@@ -20,7 +20,8 @@ import java.util.List;
  * gathered, timed around {@code run}; without warm-up the first repeat is cold (class loading, interpreted
  * code), with it five unmeasured runs of {@code warmup} short sleeps come first, as the kernel's start-up does.
  * {@code switch <tasks> <yields>}: LOOP mode, {@code tasks} tasks each doing {@code sleep(0)} {@code yields}
- * times; reports nanoseconds per task switch. Each prints one line {@code key=value ...} that
+ * times; reports nanoseconds per task switch. {@code bare <threads> <repeats>}: the floor, parked virtual threads
+ * without the library. Each prints one line {@code key=value ...} that
  * {@code kernel/bench/async-bench.sh} collects; peak RSS is the kernel's VmHWM for this process.
  */
 public final class AsyncBench {
@@ -35,6 +36,7 @@ public final class AsyncBench {
             case "gather" -> gatherSleeps(Mode.valueOf(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     args.length > 4 ? Integer.parseInt(args[4]) : 0);
             case "live" -> live(Mode.valueOf(args[1]), Integer.parseInt(args[2]));
+            case "bare" -> bare(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "switch" -> switches(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
@@ -103,6 +105,39 @@ public final class AsyncBench {
             System.out.printf("lang=java bench=live mode=%s tasks=%d heap_used_after_gc_mb=%.1f bytes_per_task=%.0f%n",
                     mode, tasks, used.get() / 1048576.0, (double) used.get() / tasks);
         }
+    }
+
+    /**
+     * The floor under VIRTUAL: {@code threads} bare virtual threads, no library, each parked until a platform thread
+     * unparks them all 1 s after the first started, as the clock wakes sleeping tasks. What the JVM needs for that
+     * many parked threads, whatever a library around them does.
+     */
+    private static void bare(int threads, int repeats) throws Exception {
+        StringBuilder walls = new StringBuilder();
+        for (int r = 0; r < repeats; r++) {
+            java.util.concurrent.atomic.AtomicBoolean go = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread[] ts = new Thread[threads];
+            java.util.concurrent.ThreadFactory factory = Thread.ofVirtual().factory();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < threads; i++) {
+                ts[i] = factory.newThread(() -> {
+                    while (!go.get()) {
+                        java.util.concurrent.locks.LockSupport.park();
+                    }
+                });
+                ts[i].start();
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000_000L - (System.nanoTime() - t0));
+            go.set(true);
+            for (Thread t : ts) {
+                java.util.concurrent.locks.LockSupport.unpark(t);
+            }
+            for (Thread t : ts) {
+                t.join();
+            }
+            walls.append(walls.isEmpty() ? "" : ",").append(String.format("%.3f", (System.nanoTime() - t0) / 1e9));
+        }
+        System.out.printf("lang=java bench=bare threads=%d wall_s=%s peak_rss_mb=%.0f%n", threads, walls, peakRssMb());
     }
 
     private static void switches(int tasks, int yields) throws Exception {
