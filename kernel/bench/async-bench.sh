@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The await helpers against asyncio, in one invocation: 100,000 gathered 1 s sleeps (wall, peak RSS) in
-# VIRTUAL, LOOP and asyncio, then the cost of one task switch in LOOP and in asyncio. Every measurement runs
-# in a fresh process so its peak RSS is its own. Usage: kernel/bench/async-bench.sh [tasks] [repeats]
+# VIRTUAL, LOOP, asyncio and as bare parked virtual threads (the floor under VIRTUAL), then the cost of one task
+# switch in LOOP and in asyncio. Every measurement runs in a fresh process so its peak RSS is its own.
+# Usage: kernel/bench/async-bench.sh [tasks] [repeats]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 kernel="$(dirname "$here")"
