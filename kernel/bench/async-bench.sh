@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The await helpers against asyncio, in one invocation: 100,000 gathered 1 s sleeps (wall, peak RSS) in
-# VIRTUAL, LOOP and asyncio, then the cost of one task switch in LOOP and in asyncio. Every measurement runs
-# in a fresh process so its peak RSS is its own. Usage: kernel/bench/async-bench.sh [tasks] [repeats]
+# VIRTUAL, LOOP, asyncio and as bare parked virtual threads (the floor under VIRTUAL), then the cost of one task
+# switch in LOOP and in asyncio. Every measurement runs in a fresh process so its peak RSS is its own.
+# Usage: kernel/bench/async-bench.sh [tasks] [repeats]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 kernel="$(dirname "$here")"
@@ -31,6 +32,7 @@ for mode in VIRTUAL LOOP; do
     java gather "$mode" "$tasks" "$repeats"          # cold JVM: the first repeat pays class loading and JIT
     java gather "$mode" "$tasks" "$repeats" 10000    # after the warm-up a kernel does at start
 done
+java bare "$tasks" "$repeats"                    # the floor under VIRTUAL: parked virtual threads, no library
 "$python" "$here/asyncio_bench.py" gather "$tasks" "$repeats"
 java switch 2 200000
 "$python" "$here/asyncio_bench.py" switch 2 200000

@@ -39,7 +39,7 @@ public final class Coro<T> implements Awaitable<T> {
     }
 
     private final String name;
-    private final Object body;
+    final Object body;
     private volatile boolean started;
     // only for coroutines made outside a run, whose never-awaited warning comes from the cleaner
     private final AtomicBoolean unclaimed;

@@ -15,6 +15,8 @@ import java.util.concurrent.locks.LockSupport;
 abstract sealed class Execution<T> permits Task {
     // one factory for every task: Thread.ofVirtual() makes a builder object per call
     private static final ThreadFactory THREADS = Thread.ofVirtual().factory();
+    // every task's thread runs this one Runnable and finds its task in Loop.CURRENT, put there before it started
+    private static final Runnable ENTRY = Execution::execute;
     final Loop loop;
     final Span span;
     private final Coro<T> coro;
@@ -62,9 +64,16 @@ abstract sealed class Execution<T> permits Task {
     /** Starts the task's thread (VIRTUAL at once; LOOP when it first gets the baton). */
     void start() {
         // assigned before starting, so a resume() racing with the new thread's first suspension sees it
-        Thread th = THREADS.newThread(this::execute);
+        Thread th = THREADS.newThread(ENTRY);
         thread = th;
-        th.start();
+        // registered by the starter, so every thread runs the one ENTRY: no Runnable object per task
+        Loop.CURRENT.put(th, self());
+        try {
+            th.start();
+        } catch (RuntimeException | Error e) {
+            Loop.CURRENT.remove(th);
+            throw e;
+        }
     }
 
     /** LOOP: this task now holds the baton. */
@@ -78,31 +87,40 @@ abstract sealed class Execution<T> permits Task {
         }
     }
 
-    // One frame from the thread's entry to the body (no separate runBody): every frame below a park point is
-    // copied into the parked thread's stack chunk, which is most of a sleeping task's memory.
-    private void execute() {
-        Thread me = Thread.currentThread();
-        Loop.CURRENT.put(me, self());
-        loop.resumed(self());
+    // One frame from the thread's entry to the body: static, so ENTRY's method reference calls it directly; no
+    // separate runBody, and the body called here rather than through Coro.call. Every frame below a park point is
+    // copied into the parked thread's stack chunk, most of a sleeping task's memory, and until the JIT has compiled
+    // a new cell's lambda in, each of those frames is a large interpreted one.
+    @SuppressWarnings("unchecked")
+    private static void execute() {
+        Execution<Object> x = (Execution<Object>) (Execution<?>) Loop.CURRENT.get(Thread.currentThread());
+        Loop loop = x.loop;
+        loop.resumed(x.self());
         if (loop.tracer != null) {
-            loop.tracer.started(self());
+            loop.tracer.started(x.self());
         }
-        T value = null;
+        Object value = null;
         Throwable failure = null;
         try {
-            if (cancelRequested) {
+            if (x.cancelRequested) {
                 throw new CancelledError();
             }
-            value = coro.call();
+            Object body = x.coro.body;
+            if (body instanceof AsyncRunnable r) {
+                r.run();
+            } else {
+                value = ((AsyncCallable<Object>) body).call();
+            }
         } catch (InterruptedException e) {
-            failure = cancelRequested ? new CancelledError() : e;
+            failure = x.cancelRequested ? new CancelledError() : e;
         } catch (Throwable e) {
             failure = e;
         }
         try {
-            finish(value, failure);
+            x.finish(value, failure);
         } finally {
-            Loop.CURRENT.remove(me);
+            // the thread asked for again rather than kept: a value live across the body is a slot in every parked frame
+            Loop.CURRENT.remove(Thread.currentThread());
         }
     }
 

@@ -20,7 +20,8 @@ import java.util.List;
  * gathered, timed around {@code run}; without warm-up the first repeat is cold (class loading, interpreted
  * code), with it five unmeasured runs of {@code warmup} short sleeps come first, as the kernel's start-up does.
  * {@code switch <tasks> <yields>}: LOOP mode, {@code tasks} tasks each doing {@code sleep(0)} {@code yields}
- * times; reports nanoseconds per task switch. Each prints one line {@code key=value ...} that
+ * times; reports nanoseconds per task switch. {@code bare <threads> <repeats>}: the floor, parked virtual threads
+ * without the library. Each prints one line {@code key=value ...} that
  * {@code kernel/bench/async-bench.sh} collects; peak RSS is the kernel's VmHWM for this process.
  */
 public final class AsyncBench {
@@ -35,6 +36,7 @@ public final class AsyncBench {
             case "gather" -> gatherSleeps(Mode.valueOf(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     args.length > 4 ? Integer.parseInt(args[4]) : 0);
             case "live" -> live(Mode.valueOf(args[1]), Integer.parseInt(args[2]));
+            case "bare" -> bare(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "switch" -> switches(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
@@ -54,8 +56,10 @@ public final class AsyncBench {
         StringBuilder walls = new StringBuilder();
         StringBuilder cpus = new StringBuilder();
         StringBuilder gcs = new StringBuilder();
+        StringBuilder allocs = new StringBuilder();
         for (int r = 0; r < repeats; r++) {
             List<Coro<Void>> coros = new ArrayList<>(tasks);
+            long alloc0 = allocatedBytes();
             long cpu0 = processCpuNanos();
             long gc0 = gcMillis();
             long t0 = System.nanoTime();
@@ -69,11 +73,13 @@ public final class AsyncBench {
             walls.append(walls.isEmpty() ? "" : ",").append(String.format("%.3f", s));
             cpus.append(cpus.isEmpty() ? "" : ",").append(String.format("%.2f", (processCpuNanos() - cpu0) / 1e9));
             gcs.append(gcs.isEmpty() ? "" : ",").append(gcMillis() - gc0);
+            allocs.append(allocs.isEmpty() ? "" : ",").append((allocatedBytes() - alloc0) / tasks);
         }
         // CPU seconds (all threads, GC included) and GC pause time (gc_ms) say what a run cost when a shared machine
-        // stretches its wall time
-        System.out.printf("lang=java bench=gather mode=%s tasks=%d warmup=5x%d wall_s=%s cpu_s=%s gc_ms=%s peak_rss_mb=%.0f%n",
-                mode, tasks, warmup, walls, cpus, gcs, peakRssMb());
+        // stretches its wall time; bytes allocated per task (alloc_b, every thread, stack chunks included) decide how
+        // many young collections a run takes, and they copy what is still alive
+        System.out.printf("lang=java bench=gather mode=%s tasks=%d warmup=5x%d wall_s=%s cpu_s=%s gc_ms=%s alloc_b=%s"
+                + " peak_rss_mb=%.0f%n", mode, tasks, warmup, walls, cpus, gcs, allocs, peakRssMb());
     }
 
     /** Heap in use after a full GC while {@code tasks} tasks sleep: the memory one task really holds. */
@@ -101,6 +107,39 @@ public final class AsyncBench {
         }
     }
 
+    /**
+     * The floor under VIRTUAL: {@code threads} bare virtual threads, no library, each parked until a platform thread
+     * unparks them all 1 s after the first started, as the clock wakes sleeping tasks. What the JVM needs for that
+     * many parked threads, whatever a library around them does.
+     */
+    private static void bare(int threads, int repeats) throws Exception {
+        StringBuilder walls = new StringBuilder();
+        for (int r = 0; r < repeats; r++) {
+            java.util.concurrent.atomic.AtomicBoolean go = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread[] ts = new Thread[threads];
+            java.util.concurrent.ThreadFactory factory = Thread.ofVirtual().factory();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < threads; i++) {
+                ts[i] = factory.newThread(() -> {
+                    while (!go.get()) {
+                        java.util.concurrent.locks.LockSupport.park();
+                    }
+                });
+                ts[i].start();
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000_000L - (System.nanoTime() - t0));
+            go.set(true);
+            for (Thread t : ts) {
+                java.util.concurrent.locks.LockSupport.unpark(t);
+            }
+            for (Thread t : ts) {
+                t.join();
+            }
+            walls.append(walls.isEmpty() ? "" : ",").append(String.format("%.3f", (System.nanoTime() - t0) / 1e9));
+        }
+        System.out.printf("lang=java bench=bare threads=%d wall_s=%s peak_rss_mb=%.0f%n", threads, walls, peakRssMb());
+    }
+
     private static void switches(int tasks, int yields) throws Exception {
         StringBuilder per = new StringBuilder();
         for (int r = 0; r < 3; r++) {
@@ -124,6 +163,11 @@ public final class AsyncBench {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getTotalThreadAllocatedBytes();
     }
 
     private static long gcMillis() {
