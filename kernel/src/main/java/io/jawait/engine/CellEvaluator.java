@@ -21,6 +21,7 @@ final class CellEvaluator {
     private final SnippetPlaces places;
     private final SnippetRuns runs;
     private final RuntimeErrors runtimeErrors;
+    private long expressions;
 
     CellEvaluator(JShell shell, SnippetPlaces places, SnippetRuns runs) {
         this.shell = shell;
@@ -65,7 +66,7 @@ final class CellEvaluator {
     private Evaluation runUnit(String code, int cell, CellSplitter.Unit unit, BooleanSupplier interrupted)
             throws CellException {
         runs.clearValue();
-        String declaration = ExpressionUnit.rewrite(unit.source());
+        String declaration = ExpressionUnit.rewrite(unit.source(), ExpressionUnit.VARIABLE + ++expressions);
         if (declaration != null) {
             Evaluation value = runExpression(code, cell, unit, declaration, interrupted);
             if (value != null) {

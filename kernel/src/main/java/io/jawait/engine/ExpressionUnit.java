@@ -17,9 +17,15 @@ import java.util.Set;
  * lines are unchanged.
  */
 final class ExpressionUnit {
-    /** The variable the rewritten snippet declares; the engine drops it right after. */
+    /**
+     * The prefix of the variable the rewritten snippet declares; the engine drops it right after. Each snippet
+     * needs a name of its own: JShell compiles a declaration of a name it saw before into the class of the
+     * dropped one, finds that class loaded with other bytes, cannot redefine it in the local engine, and
+     * starts over under a new class name; after a few dozen expression cells that retry cost 150-700 ms per
+     * cell (2 cores, loaded), against 15-25 ms for a fresh name.
+     */
     static final String VARIABLE = "$jawaitValue";
-    private static final String PREFIX = "java.lang.Object " + VARIABLE + " = io.jawait.engine.CellValue.of(() -> ";
+    private static final String DECLARE = "java.lang.Object %s = io.jawait.engine.CellValue.of(() -> ";
     private static final Set<String> VALUE_KEYWORDS = Set.of("new", "true", "false", "null");
     private static final Set<String> KEYWORDS = Set.of(
             "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
@@ -32,8 +38,11 @@ final class ExpressionUnit {
 
     private ExpressionUnit() {}
 
-    /** The declaration to evaluate instead of {@code unit}, or null when {@code unit} is not surely one expression. */
-    static String rewrite(String unit) {
+    /**
+     * The declaration of {@code variable} (a name no snippet used before) to evaluate instead of {@code unit},
+     * or null when {@code unit} is not surely one expression.
+     */
+    static String rewrite(String unit, String variable) {
         List<String> tokens = Tokens.of(unit);
         if (tokens == null || tokens.isEmpty()) {
             return null;
@@ -47,7 +56,7 @@ final class ExpressionUnit {
             return null;
         }
         // the closing parenthesis goes on a line of its own, after any line comment the expression ends with
-        return PREFIX + body + "\n);";
+        return DECLARE.formatted(variable) + body + "\n);";
     }
 
     private static boolean startsAnExpression(List<String> tokens) {

@@ -2,9 +2,12 @@ package io.jawait.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jawait.magic.CellException;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jdk.jshell.JShell;
 import jdk.jshell.VarSnippet;
 import org.junit.jupiter.api.AfterAll;
@@ -36,5 +39,16 @@ class TempVarTest {
         assertThrows(CellException.class, () -> evaluator.run("notYetThere + 1", 7, () -> false));
         assertEquals("[kept]", shell.variables().filter(v -> shell.status(v).isActive())
                 .map(VarSnippet::name).toList().toString());
+    }
+
+    @Test
+    void each_expression_cell_declares_a_name_no_earlier_snippet_used() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            assertEquals(String.valueOf(i + 1), evaluator.run(i + " + 1", i, () -> false).text());
+        }
+        List<String> names = shell.snippets().filter(VarSnippet.class::isInstance).map(s -> ((VarSnippet) s).name())
+                .filter(n -> n.startsWith(ExpressionUnit.VARIABLE)).toList();
+        assertTrue(names.size() >= 20, names::toString);
+        assertEquals(names.size(), Set.copyOf(names).size(), names::toString);
     }
 }
