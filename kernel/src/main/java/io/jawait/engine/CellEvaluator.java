@@ -21,7 +21,6 @@ final class CellEvaluator {
     private final SnippetPlaces places;
     private final SnippetRuns runs;
     private final RuntimeErrors runtimeErrors;
-    private long expressions;
 
     CellEvaluator(JShell shell, SnippetPlaces places, SnippetRuns runs) {
         this.shell = shell;
@@ -66,7 +65,7 @@ final class CellEvaluator {
     private Evaluation runUnit(String code, int cell, CellSplitter.Unit unit, BooleanSupplier interrupted)
             throws CellException {
         runs.clearValue();
-        String declaration = ExpressionUnit.rewrite(unit.source(), ExpressionUnit.VARIABLE + ++expressions);
+        String declaration = ExpressionUnit.rewrite(unit.source(), ExpressionUnit.variableFor(unit.source()));
         if (declaration != null) {
             Evaluation value = runExpression(code, cell, unit, declaration, interrupted);
             if (value != null) {

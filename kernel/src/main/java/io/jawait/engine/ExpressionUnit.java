@@ -17,13 +17,7 @@ import java.util.Set;
  * lines are unchanged.
  */
 final class ExpressionUnit {
-    /**
-     * The prefix of the variable the rewritten snippet declares; the engine drops it right after. Each snippet
-     * needs a name of its own: JShell compiles a declaration of a name it saw before into the class of the
-     * dropped one, finds that class loaded with other bytes, cannot redefine it in the local engine, and
-     * starts over under a new class name; after a few dozen expression cells that retry cost 150-700 ms per
-     * cell (2 cores, loaded), against 15-25 ms for a fresh name.
-     */
+    /** The prefix of the variable the rewritten snippet declares; the engine drops it right after. */
     static final String VARIABLE = "$jawaitValue";
     private static final String DECLARE = "java.lang.Object %s = io.jawait.engine.CellValue.of(() -> ";
     private static final Set<String> VALUE_KEYWORDS = Set.of("new", "true", "false", "null");
@@ -37,6 +31,18 @@ final class ExpressionUnit {
     private static final Set<String> UNARY = Set.of("-", "+", "!", "~", "++", "--", "(");
 
     private ExpressionUnit() {}
+
+    /**
+     * The variable for {@code unit}, named after its text. JShell compiles a declaration of a name it saw
+     * before into the class of the dropped one: when the bytes are the same (the cell run again) the loaded
+     * class serves as it is, with no load at all; when they differ, the local engine cannot redefine it and
+     * JShell starts over under a new class name, a retry that cost 150-700 ms per cell after a few dozen
+     * cells (2 cores, loaded) when every expression shared one name. So the same text gets the same name
+     * and other text another one; two texts with one hash only cost that retry.
+     */
+    static String variableFor(String unit) {
+        return VARIABLE + Integer.toHexString(unit.hashCode());
+    }
 
     /**
      * The declaration of {@code variable} (a name no snippet used before) to evaluate instead of {@code unit},
