@@ -45,7 +45,7 @@ final class ExpressionUnit {
     }
 
     /**
-     * The declaration of {@code variable} (a name no snippet used before) to evaluate instead of {@code unit},
+     * The declaration of {@code variable} (see {@link #variableFor}) to evaluate instead of {@code unit},
      * or null when {@code unit} is not surely one expression.
      */
     static String rewrite(String unit, String variable) {
