@@ -26,6 +26,11 @@ final class CallSiteRewriter {
     private CallSiteRewriter() {}
 
     static byte[] rewrite(byte[] classBytes) {
+        // every call names its method in the constant pool as plain bytes: a class that names none of them is
+        // handed on as it is, without a parse and a rebuild of the whole class (most cells)
+        if (!mentions(classBytes, "exit") && !mentions(classBytes, "halt") && !mentions(classBytes, "start")) {
+            return classBytes;
+        }
         var cf = ClassFile.of();
         var model = cf.parse(classBytes);
         CodeTransform swap = (builder, element) -> {
@@ -34,6 +39,21 @@ final class CallSiteRewriter {
             }
         };
         return cf.transformClass(model, ClassTransform.transformingMethodBodies(swap));
+    }
+
+    /** Whether {@code bytes} contain {@code ascii} anywhere: a cheap test that may say yes for nothing. */
+    static boolean mentions(byte[] bytes, String ascii) {
+        int last = bytes.length - ascii.length();
+        outer:
+        for (int i = 0; i <= last; i++) {
+            for (int j = 0; j < ascii.length(); j++) {
+                if (bytes[i + j] != ascii.charAt(j)) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static boolean replace(java.lang.classfile.CodeBuilder builder, InvokeInstruction call) {

@@ -65,7 +65,7 @@ final class CellEvaluator {
     private Evaluation runUnit(String code, int cell, CellSplitter.Unit unit, BooleanSupplier interrupted)
             throws CellException {
         runs.clearValue();
-        String declaration = ExpressionUnit.rewrite(unit.source());
+        String declaration = ExpressionUnit.rewrite(unit.source(), ExpressionUnit.variableFor(unit.source()));
         if (declaration != null) {
             Evaluation value = runExpression(code, cell, unit, declaration, interrupted);
             if (value != null) {

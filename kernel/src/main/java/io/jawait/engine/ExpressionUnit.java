@@ -17,9 +17,9 @@ import java.util.Set;
  * lines are unchanged.
  */
 final class ExpressionUnit {
-    /** The variable the rewritten snippet declares; the engine drops it right after. */
+    /** The prefix of the variable the rewritten snippet declares; the engine drops it right after. */
     static final String VARIABLE = "$jawaitValue";
-    private static final String PREFIX = "java.lang.Object " + VARIABLE + " = io.jawait.engine.CellValue.of(() -> ";
+    private static final String DECLARE = "java.lang.Object %s = io.jawait.engine.CellValue.of(() -> ";
     private static final Set<String> VALUE_KEYWORDS = Set.of("new", "true", "false", "null");
     private static final Set<String> KEYWORDS = Set.of(
             "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
@@ -32,8 +32,23 @@ final class ExpressionUnit {
 
     private ExpressionUnit() {}
 
-    /** The declaration to evaluate instead of {@code unit}, or null when {@code unit} is not surely one expression. */
-    static String rewrite(String unit) {
+    /**
+     * The variable for {@code unit}, named after its text. JShell compiles a declaration of a name it saw
+     * before into the class of the dropped one: when the bytes are the same (the cell run again) the loaded
+     * class serves as it is, with no load at all; when they differ, the local engine cannot redefine it and
+     * JShell starts over under a new class name, a retry that cost 150-700 ms per cell after a few dozen
+     * cells (2 cores, loaded) when every expression shared one name. So the same text gets the same name
+     * and other text another one; two texts with one hash only cost that retry.
+     */
+    static String variableFor(String unit) {
+        return VARIABLE + Integer.toHexString(unit.hashCode());
+    }
+
+    /**
+     * The declaration of {@code variable} (see {@link #variableFor}) to evaluate instead of {@code unit},
+     * or null when {@code unit} is not surely one expression.
+     */
+    static String rewrite(String unit, String variable) {
         List<String> tokens = Tokens.of(unit);
         if (tokens == null || tokens.isEmpty()) {
             return null;
@@ -47,7 +62,7 @@ final class ExpressionUnit {
             return null;
         }
         // the closing parenthesis goes on a line of its own, after any line comment the expression ends with
-        return PREFIX + body + "\n);";
+        return DECLARE.formatted(variable) + body + "\n);";
     }
 
     private static boolean startsAnExpression(List<String> tokens) {

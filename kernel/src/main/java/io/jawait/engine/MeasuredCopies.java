@@ -43,6 +43,9 @@ public final class MeasuredCopies {
 
     /** Keeps an unchecked copy of {@code bytes} when they are a {@code %timeit} loop class. */
     static void remember(String className, byte[] bytes) {
+        if (!CallSiteRewriter.mentions(bytes, LOOP_INTERFACE)) {
+            return;
+        }
         var cf = ClassFile.of();
         ClassModel model = cf.parse(bytes);
         boolean loop = model.interfaces().stream().anyMatch(i -> i.asInternalName().equals(LOOP_INTERFACE));

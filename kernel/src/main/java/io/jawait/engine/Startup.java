@@ -83,7 +83,7 @@ final class Startup {
             }
             for (var unit : splitter.split(code)) {
                 // the path a cell of the same code takes (see CellEvaluator)
-                String expression = ExpressionUnit.rewrite(unit.source());
+                String expression = ExpressionUnit.rewrite(unit.source(), ExpressionUnit.variableFor(unit.source()));
                 shell.eval(expression != null ? expression : unit.source()).forEach(e -> made.add(e.snippet()));
             }
         }

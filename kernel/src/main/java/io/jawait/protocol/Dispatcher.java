@@ -19,15 +19,17 @@ final class Dispatcher {
     private final StdinChannel stdin;
     private final ExecuteHandler execute;
     private final History history;
+    private final IdleCollector idle;
 
     Dispatcher(Interpreter interpreter, Session session, IopubChannel iopub, StdinChannel stdin,
-               ExecuteHandler execute, History history) {
+               ExecuteHandler execute, History history, IdleCollector idle) {
         this.interpreter = interpreter;
         this.session = session;
         this.iopub = iopub;
         this.stdin = stdin;
         this.execute = execute;
         this.history = history;
+        this.idle = idle;
     }
 
     Next dispatch(Message request, Channel channel, Replier send) {
@@ -36,6 +38,7 @@ final class Dispatcher {
             KernelLog.warn(channel + ": dropped a message without msg_type");
             return Next.CONTINUE;
         }
+        idle.requestStarted();
         iopub.status(request.header(), "busy");
         try {
             return handle(request, channel, send);
@@ -48,6 +51,7 @@ final class Dispatcher {
             return Next.CONTINUE;
         } finally {
             iopub.status(request.header(), "idle");
+            idle.requestEnded();
         }
     }
 

@@ -51,7 +51,7 @@ public final class Kernel {
         stdin = new StdinChannel(stdinSocket, codec, session);
         History history = new History();
         Dispatcher dispatcher = new Dispatcher(interpreter, session, iopub, stdin,
-                new ExecuteHandler(interpreter, iopub, stdin, timer, history), history);
+                new ExecuteHandler(interpreter, iopub, stdin, timer, history), history, IdleCollector.of(timer));
         iopub.start();
         thread("jawait-shell", new SocketLoop(shell, codec, dispatcher, Dispatcher.Channel.SHELL, this), false);
         thread("jawait-control", new SocketLoop(control, codec, dispatcher, Dispatcher.Channel.CONTROL, this), true);
