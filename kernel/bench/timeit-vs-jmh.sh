@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # %timeit against JMH on the same statements, in one invocation; prints means and ratios.
-# Usage: kernel/bench/timeit-vs-jmh.sh [--engine | --stop-check-ab] [JMH measurement iterations, default 5]
-#   default:  %timeit through the real kernel process, driven by Debian's jupyter_client (timeit_vs_jmh.py);
+# Usage: kernel/bench/timeit-vs-jmh.sh [--engine | [--forks F] [--stop-check-ab]] [JMH measurement iterations, default 5]
+#   default:  %timeit through the real kernel process, driven by Debian's jupyter_client (timeit_vs_jmh.py), F rounds
+#             (default 3) of a fresh kernel and one JMH fork per benchmark, medians compared (see there);
 #             --stop-check-ab adds %timeit's copy against the loop with JShell's stop checks (see there)
 #   --engine: %timeit through the engine inside the benchmark's own JVM (io.jawait.timing.bench.TimeitVsJmh)
 # Builds the shaded jar and test classes first (no tests run, at low priority), then measures holding

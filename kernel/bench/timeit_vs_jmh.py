@@ -1,12 +1,25 @@
 """%timeit through the real kernel process against JMH, statement by statement: figures, not a test.
 
-    /usr/bin/python3 kernel/bench/timeit_vs_jmh.py --java JAVA --jar JAR --classpath CP --flags FILE [--stop-check-ab] [ITERATIONS]
+    /usr/bin/python3 kernel/bench/timeit_vs_jmh.py --java JAVA --jar JAR --classpath CP --flags FILE
+        [--forks F] [--stop-check-ab] [ITERATIONS]
 
 kernel/bench/timeit-vs-jmh.sh builds and passes these. The kernel is this build's jar, started by Debian's
 jupyter_client from a throwaway kernelspec with the installed kernel's JVM flags; each %timeit is a cell sent
-to it (`var benchResult = %timeit -q -o ...`). Each JMH twin runs right after its %timeit, in a JVM started
-with the same flags (io.jawait.timing.bench.TimeitVsJmh --jmh NAME), so both sides see about the same load.
-Then five repeated %timeits of the first statement, and the empty statement on both sides.
+to it (`var benchResult = %timeit -q -o ...`). JMH runs each benchmark in a JVM started with the same flags
+(io.jawait.timing.bench.TimeitVsJmh --jmh NAME: one fork, 3 warm-up and ITERATIONS measured 1 s iterations).
+
+Forks on both sides. One JVM is one sample of things that do not repeat within it: the JIT's choices for that
+compilation, where the code and the heap land, the young generation's size as the heap grew. Measured on this
+machine (2 cores, other processes around), five JMH forks of one benchmark differed by up to 50% from each
+other while iterations within a fork agreed within a few per cent, so one fork per side compares two draws. The
+bench therefore runs F rounds (default 3), each a fresh kernel process that times every statement, then one JMH
+fork of every benchmark, so that both sides of a round see about the same machine load. A side's figure is the
+median of its F fork means, and the ratio is the ratio of the two medians: a median, not a mean, because a fork
+that another process disturbed is an outlier on one side only, and with three forks the median drops it where
+the mean would carry a third of it. Each side's spread ((max-min)/median of the fork means) says which side
+moved. The five repeated %timeits of the first statement run in the last round's kernel, one after the other,
+as a learner repeats a cell; the empty statement is timed in every round. With F = 3 the bench takes about five
+minutes.
 
 --stop-check-ab adds, for each statement with a loop of its own, %timeit (which measures a copy of its loop
 without JShell's stop checks in the statement) against the same loop class run as JShell loaded it (a check
@@ -122,33 +135,53 @@ def main():
     for option in ("--java", "--jar", "--classpath", "--flags"):
         p.add_argument(option, required=True)
     p.add_argument("iterations", type=int, nargs="?", default=5, help="JMH measurement iterations of 1 s")
+    p.add_argument("--forks", type=int, default=3, help="fresh kernels and JMH forks per benchmark (default 3)")
     p.add_argument("--stop-check-ab", action="store_true", help="also %%timeit's copy against the checked loop")
     args = p.parse_args()
+    if args.forks < 1 or args.iterations < 1:
+        p.error("--forks and ITERATIONS must be at least 1")
     flags = jvm_flags(args.flags)
     spec = json.loads(subprocess.run([args.java, "-cp", args.classpath, MAIN, "--workloads"], check=True,
                                      capture_output=True, text=True).stdout)
-    print(f"%timeit through the kernel process (jupyter_client), JMH in a JVM with the same flags; load average "
-          f"at start: {load()}", flush=True)
+    names = [name for name, _ in spec["workloads"]] + ["empty"]
+    statements = dict(spec["workloads"], empty=spec["empty"])
+    print(f"%timeit through the kernel process (jupyter_client), JMH in a JVM with the same flags; {args.forks} "
+          f"rounds of a fresh kernel then one JMH fork per benchmark; load average at start: {load()}", flush=True)
+    timeit_forks = {name: [] for name in names}
+    jmh_forks = {name: [] for name in names}
+    repeats = []
     with tempfile.TemporaryDirectory() as home:
         write_kernelspec(home, args.java, flags, args.jar)
         os.environ["JUPYTER_PATH"] = home
-        kernel = Kernel()
-        try:
+        for round_ in range(args.forks):
+            last = round_ == args.forks - 1
+            repeats = kernel_round(spec, statements, names, timeit_forks, round_ == 0,
+                                   5 if last else 0, args.stop_check_ab and last)
+            for name in names:
+                jmh_forks[name].append(jmh(args, flags, name)[0])
+            print(f"round {round_ + 1}: " + ", ".join(
+                f"{name} {seconds(timeit_forks[name][-1])}/{seconds(jmh_forks[name][-1])}" for name in names),
+                flush=True)
+    report(timeit_forks, jmh_forks, spec["workloads"][0][1], repeats)
+
+
+def kernel_round(spec, statements, names, timeit_forks, show_jvm, repeat, stop_checks):
+    """One fresh kernel: every statement once (mean per loop into timeit_forks), then `repeat` repeats of the
+    first; returns the repeats' means."""
+    kernel = Kernel()
+    try:
+        if show_jvm:
             print(kernel.value("%jvm") or "", flush=True)
-            for cell in spec["setup"]:
-                kernel.value(cell)
-            rows = {}
-            for name, statement in spec["workloads"]:
-                rows[name] = (kernel.timeit(statement), jmh(args, flags, name))
-                print(f"{name:15} %timeit {seconds(rows[name][0][0])}, JMH {seconds(rows[name][1][0])}", flush=True)
-            first = spec["workloads"][0][1]
-            repeats = [kernel.timeit(first)[0] for _ in range(5)]
-            empty = kernel.timeit(spec["empty"])[0]
-            if args.stop_check_ab:
-                stop_check_ab(kernel, spec["workloads"])
-        finally:
-            kernel.close()
-    report(rows, first, repeats, empty, jmh(args, flags, "empty")[0])
+        for cell in spec["setup"]:
+            kernel.value(cell)
+        for name in names:
+            timeit_forks[name].append(kernel.timeit(statements[name])[0])
+        repeats = [kernel.timeit(statements[names[0]])[0] for _ in range(repeat)]
+        if stop_checks:
+            stop_check_ab(kernel, spec["workloads"])
+        return repeats
+    finally:
+        kernel.close()
 
 
 def stop_check_ab(kernel, workloads):
@@ -167,17 +200,29 @@ def stop_check_ab(kernel, workloads):
               f"{best_checked / best_copy:.3f}", flush=True)
 
 
-def report(rows, first, repeats, empty, jmh_empty):
-    print("\nbenchmark        %timeit mean JMH mean     ratio   %timeit best JMH best     ratio")
-    for name, ((t_mean, t_best), (j_mean, j_best)) in rows.items():
-        print(f"{name:16} {seconds(t_mean):12} {seconds(j_mean):12} {t_mean / j_mean:.3f}   "
-              f"{seconds(t_best):12} {seconds(j_best):12} {t_best / j_best:.3f}")
-    mean = statistics.mean(repeats)
-    print(f"\n5 x %timeit {first}: {[seconds(r) for r in repeats]}; (max-min)/mean "
-          f"{100 * (max(repeats) - min(repeats)) / mean:.1f}%, std/mean {100 * statistics.pstdev(repeats) / mean:.1f}%")
-    print(f"empty statement: %timeit {seconds(empty)} per loop (JMH empty(): {seconds(jmh_empty)})")
+def report(timeit_forks, jmh_forks, first, repeats):
+    print("\nmedians of the fork means; spread = (max-min)/median of the fork means")
+    print("benchmark        %timeit      JMH          ratio   %timeit spread  JMH spread")
+    for name, t in timeit_forks.items():
+        j = jmh_forks[name]
+        t_med, j_med = statistics.median(t), statistics.median(j)
+        print(f"{name:16} {seconds(t_med):12} {seconds(j_med):12} {t_med / j_med:.3f}   "
+              f"{spread(t):14} {spread(j)}")
+    for name, t in timeit_forks.items():
+        print(f"  {name:14} %timeit forks {[seconds(v) for v in t]}  JMH forks {[seconds(v) for v in jmh_forks[name]]}")
+    if repeats:
+        mean = statistics.mean(repeats)
+        print(f"\n5 x %timeit {first} in one kernel: {[seconds(r) for r in repeats]}; (max-min)/mean "
+              f"{100 * (max(repeats) - min(repeats)) / mean:.1f}%, std/mean "
+              f"{100 * statistics.pstdev(repeats) / mean:.1f}%")
+    print(f"empty statement: %timeit {seconds(statistics.median(timeit_forks['empty']))} per loop (median of "
+          f"forks; JMH empty(): {seconds(statistics.median(jmh_forks['empty']))})")
     print(f"load average at end: {load()}")
     print("The numbers above are just data: one machine, one run, other processes may share it.")
+
+
+def spread(values):
+    return f"{100 * (max(values) - min(values)) / statistics.median(values):.1f}%"
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ package io.jawait.timing;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * Runs a {@link TimedLoop} the way {@code %timeit} does: choose the loops per run, warm up, then measure.
@@ -11,9 +12,10 @@ import java.util.function.LongSupplier;
  * lasts at least {@link #AUTORANGE_TARGET_NANOS}, and again after warm-up from the last warm run, since the
  * JIT may have made each loop many times faster. Warm-up runs follow: {@code warmups} of them, or with
  * {@link #AUTO_WARMUP} as many as fill {@link #WARMUP_NANOS} and then for as long as each run is still
- * clearly faster than every run before it or the JIT compiled noticeably during it (at most
- * {@link #MAX_WARMUP_NANOS}): on a busy machine C2 can still be compiling the loop after a second, and runs
- * measured meanwhile would mix slow and fast code. The JIT also works through what compiling the cell made
+ * clearly faster than every run before it, the JIT compiled noticeably during it, or C2 has not yet compiled
+ * the loop itself (at most {@link #MAX_WARMUP_NANOS}): on a busy machine C2 can still be compiling the loop after
+ * a second, a loop whose statement takes microseconds reaches C2's threshold only after tens of thousands of
+ * iterations, and runs measured meanwhile would mix slow and fast code. The JIT also works through what compiling the cell made
  * hot (javac runs in the kernel's JVM): measured on 2 cores, the first {@code %timeit} of a statement after
  * another one saw 408 ms of compilation during its measured runs, its slowest run 1.84 times its fastest. Auto-ranging
  * and warm-up runs are never part of the result; only the {@code runs} measured runs are. No GC is forced:
@@ -60,6 +62,9 @@ public record TimeitRunner(long loops, int runs, int warmups) {
      */
     static final double COMPILING = 0.02;
 
+    /** How much run time passes between two questions whether C2 has compiled the loop (each costs ~10 ms). */
+    static final long PROBE_EVERY_NANOS = 100_000_000L;
+
     private static final LongSupplier JIT_MILLIS = TimeitRunner::compilationMillis;
 
     /**
@@ -95,14 +100,18 @@ public record TimeitRunner(long loops, int runs, int warmups) {
      * @throws Throwable what the timed statement throws, or {@link InterruptedException} when interrupted
      */
     public TimeitResult run(TimedLoop checked, TimedLoop copy, long compileNanos) throws Throwable {
-        return run(checked, copy, compileNanos, JIT_MILLIS);
+        return run(checked, copy, compileNanos, JIT_MILLIS, OptimizedCode::optimized);
     }
 
-    /** As {@link #run(TimedLoop, TimedLoop, long)}, reading the JIT's total compilation time from {@code jit}. */
-    TimeitResult run(TimedLoop checked, TimedLoop copy, long compileNanos, LongSupplier jit) throws Throwable {
+    /**
+     * As {@link #run(TimedLoop, TimedLoop, long)}, reading the JIT's total compilation time from {@code jit} and
+     * whether C2 compiled a loop class from {@code optimized}.
+     */
+    TimeitResult run(TimedLoop checked, TimedLoop copy, long compileNanos, LongSupplier jit,
+                     Predicate<Class<?>> optimized) throws Throwable {
         TimedLoop loop = copy == null || loops > 0 && warmups == 0 ? checked : afterOneCheckedCall(checked, copy);
         long n = loops > 0 ? loops : autorange(loop);
-        long lastWarmUp = warmUp(loop, n, jit);
+        long lastWarmUp = warmUp(loop, n, jit, optimized);
         if (loops == 0 && lastWarmUp > 0) {
             n = rerange(n, lastWarmUp);
         }
@@ -121,15 +130,19 @@ public record TimeitRunner(long loops, int runs, int warmups) {
     }
 
     /**
-     * Runs {@code loop} unrecorded, {@code warmups} times or, automatically, until it stops speeding up and
-     * the JIT has gone quiet.
+     * Runs {@code loop} unrecorded, {@code warmups} times or, automatically, until it stops speeding up, C2 has
+     * compiled it (and it ran once more, so the call after an on-stack replacement gets its standard compilation
+     * too) and the JIT has gone quiet.
      *
+     * @param optimized whether C2 has compiled a loop class's {@code timeLoops}
      * @return the nanoseconds of the last warm-up run, 0 when there was none
      */
-    long warmUp(TimedLoop loop, long n, LongSupplier jit) throws Throwable {
+    long warmUp(TimedLoop loop, long n, LongSupplier jit, Predicate<Class<?>> optimized) throws Throwable {
         long spent = 0;
         long best = Long.MAX_VALUE;
         long nanos = 0;
+        long probedAt = -PROBE_EVERY_NANOS;
+        boolean compiled = warmups != AUTO_WARMUP;
         boolean unsettled = true;
         for (int i = 0; warmups == AUTO_WARMUP ? warming(spent, unsettled) : i < warmups; i++) {
             checkInterrupt();
@@ -137,7 +150,13 @@ public record TimeitRunner(long loops, int runs, int warmups) {
             nanos = Math.max(1, loop.timeLoops(n));
             long jitMillis = jit.getAsLong() - jitBefore;
             spent += nanos;
-            unsettled = nanos < best * (1 - STILL_IMPROVING) || jitMillis > 1 + nanos * COMPILING / 1e6;
+            boolean justCompiled = false;
+            if (!compiled && spent - probedAt >= PROBE_EVERY_NANOS) {
+                probedAt = spent;
+                compiled = justCompiled = optimized.test(loop.getClass());
+            }
+            unsettled = !compiled || justCompiled || nanos < best * (1 - STILL_IMPROVING)
+                    || jitMillis > 1 + nanos * COMPILING / 1e6;
             best = Math.min(best, nanos);
         }
         return nanos;

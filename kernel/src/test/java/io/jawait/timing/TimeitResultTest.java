@@ -88,7 +88,7 @@ class TimeitResultTest {
             calls.incrementAndGet();
             return 300_000_000L;
         };
-        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).run(loop, null, 0, () -> 0L);
+        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).run(loop, null, 0, () -> 0L, c -> true);
         assertEquals(4 + 2, calls.get());
     }
 
@@ -98,7 +98,7 @@ class TimeitResultTest {
         long[] nanos = {1_000_000_000L, 900_000_000L, 800_000_000L, 700_000_000L, 600_000_000L};
         var calls = new AtomicInteger();
         TimedLoop loop = loops -> nanos[Math.min(calls.getAndIncrement(), nanos.length - 1)];
-        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 1, () -> 0L);
+        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 1, () -> 0L, c -> true);
         assertEquals(6, calls.get(), "five runs each faster than the last, then one that was not");
     }
 
@@ -106,7 +106,7 @@ class TimeitResultTest {
     void automatic_warm_up_stops_at_its_limit_when_runs_never_settle() throws Throwable {
         var calls = new AtomicInteger();
         TimedLoop loop = loops -> 2_000_000_000L - 200_000_000L * calls.getAndIncrement();
-        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 1, () -> 0L);
+        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 1, () -> 0L, c -> true);
         assertEquals(3, calls.get(), "2.0 + 1.8 + 1.6 s passes the 5 s limit");
     }
 
@@ -114,7 +114,7 @@ class TimeitResultTest {
     void counted_warm_up_runs_exactly_that_many_times() throws Throwable {
         var calls = new AtomicInteger();
         TimedLoop loop = loops -> 1_000_000_000L - 100_000_000L * calls.getAndIncrement();
-        new TimeitRunner(1, 2, 3).warmUp(loop, 1, () -> 0L);
+        new TimeitRunner(1, 2, 3).warmUp(loop, 1, () -> 0L, c -> true);
         assertEquals(3, calls.get());
     }
 
@@ -123,7 +123,7 @@ class TimeitResultTest {
         var calls = new AtomicInteger();
         // 1 ms per loop while auto-ranging (eight calls reach 200 loops), then 10 µs per loop, as after C2
         TimedLoop loop = loops -> loops * (calls.incrementAndGet() <= 8 ? 1_000_000L : 10_000L);
-        TimeitResult r = new TimeitRunner(0, 3, TimeitRunner.AUTO_WARMUP).run(loop, null, 0, () -> 0L);
+        TimeitResult r = new TimeitRunner(0, 3, TimeitRunner.AUTO_WARMUP).run(loop, null, 0, () -> 0L, c -> true);
         assertEquals(20_000, r.loops());
         assertEquals(200_000_000L, r.runNanos()[0]);
     }

@@ -21,25 +21,25 @@ class TimeitRunnerTest {
 
     @Test
     void the_copy_is_measured_only_after_the_checked_loop_ran_the_statement_once() throws Throwable {
-        new TimeitRunner(5, 2, 1).run(recording("checked"), recording("copy"), 0, () -> 0L);
+        new TimeitRunner(5, 2, 1).run(recording("checked"), recording("copy"), 0, () -> 0L, c -> true);
         assertEquals(List.of("checked 1", "copy 5", "copy 5", "copy 5"), calls);
     }
 
     @Test
     void auto_ranging_also_starts_with_one_checked_call() throws Throwable {
-        new TimeitRunner(0, 1, 0).run(recording("checked"), recording("copy"), 0, () -> 0L);
+        new TimeitRunner(0, 1, 0).run(recording("checked"), recording("copy"), 0, () -> 0L, c -> true);
         assertEquals(List.of("checked 1", "copy 1", "copy 1"), calls, "the 0.3 s run ends auto-ranging at 1 loop");
     }
 
     @Test
     void with_loops_given_and_no_warm_up_the_checked_loop_is_measured() throws Throwable {
-        new TimeitRunner(5, 2, 0).run(recording("checked"), recording("copy"), 0, () -> 0L);
+        new TimeitRunner(5, 2, 0).run(recording("checked"), recording("copy"), 0, () -> 0L, c -> true);
         assertEquals(List.of("checked 5", "checked 5"), calls);
     }
 
     @Test
     void without_a_copy_the_checked_loop_is_measured() throws Throwable {
-        new TimeitRunner(5, 1, 1).run(recording("checked"), null, 0, () -> 0L);
+        new TimeitRunner(5, 1, 1).run(recording("checked"), null, 0, () -> 0L, c -> true);
         assertEquals(List.of("checked 5", "checked 5"), calls);
     }
 
@@ -54,7 +54,7 @@ class TimeitRunnerTest {
             }
             return 300_000_000L;
         };
-        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 1, jit::get);
+        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 1, jit::get, c -> true);
         assertEquals(7, runs.get(), "four runs fill the second, two more while compiling, one quiet run");
     }
 
@@ -67,7 +67,44 @@ class TimeitRunnerTest {
             jit.addAndGet(1);
             return 300_000_000L;
         };
-        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 1, jit::get);
+        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 1, jit::get, c -> true);
         assertEquals(4, runs.get());
+    }
+
+    @Test
+    void automatic_warm_up_goes_on_until_c2_compiled_the_loop_and_one_run_more() throws Throwable {
+        var runs = new AtomicInteger();
+        var probes = new AtomicInteger();
+        TimedLoop loop = loops -> {
+            runs.incrementAndGet();
+            return 300_000_000L;
+        };
+        // the first five questions find the loop still in C1 code
+        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 1, () -> 0L,
+                c -> probes.incrementAndGet() > 5);
+        assertEquals(7, runs.get(), "compiled after the sixth run, then one run more");
+    }
+
+    @Test
+    void whether_c2_compiled_the_loop_is_asked_once_per_tenth_of_a_second_of_runs() throws Throwable {
+        var probes = new AtomicInteger();
+        TimedLoop loop = loops -> 10_000_000L;
+        new TimeitRunner(1, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 1, () -> 0L, c -> {
+            probes.incrementAndGet();
+            return false;
+        });
+        assertEquals(TimeitRunner.MAX_WARMUP_NANOS / TimeitRunner.PROBE_EVERY_NANOS, probes.get(),
+                "never compiled: warm-up ends at its limit, asking every 100 ms of runs");
+    }
+
+    @Test
+    void warm_up_given_as_a_number_of_runs_does_not_wait_for_c2() throws Throwable {
+        var runs = new AtomicInteger();
+        TimedLoop loop = loops -> {
+            runs.incrementAndGet();
+            return 300_000_000L;
+        };
+        new TimeitRunner(1, 2, 3).warmUp(loop, 1, () -> 0L, c -> false);
+        assertEquals(3, runs.get());
     }
 }
