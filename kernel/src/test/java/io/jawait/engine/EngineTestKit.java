@@ -21,7 +21,12 @@ abstract class EngineTestKit {
 
     @BeforeAll
     static void startInterpreter() {
-        interpreter = new JShellInterpreter(MagicRunner.NONE);
+        start(MagicRunner.NONE);
+    }
+
+    /** Starts the class's interpreter with {@code magics}, and waits for its start-up. */
+    static void start(MagicRunner magics) {
+        interpreter = new JShellInterpreter(magics);
         // start-up runs in the background; tests measure cells, not start-up
         interpreter.execute(new ExecuteRequest("0", false, false, false, Map.of(), 0), new RecordingOutput(false));
     }

@@ -4,36 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jawait.magic.Magics;
 import io.jawait.protocol.ExecuteOutcome;
-import io.jawait.protocol.ExecuteRequest;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The magics through the real engine: JShellInterpreter with the magic runner, as the kernel wires them. */
-class MagicsInEngineTest {
-    static JShellInterpreter interpreter;
-    static int count;
+class MagicsInEngineTest extends MagicsTestKit {
 
-    @BeforeAll
-    static void start() {
-        interpreter = new JShellInterpreter(new Magics());
-    }
-
-    @AfterAll
-    static void stop() {
-        interpreter.shutdown();
-    }
-
-    static ExecuteOutcome exec(String code, RecordingOutput out) {
-        return interpreter.execute(new ExecuteRequest(code, false, true, true, Map.of(), ++count), out);
-    }
-
-    static ExecuteOutcome.Ok ok(String code, RecordingOutput out) {
+    ExecuteOutcome.Ok ok(String code, RecordingOutput out) {
         ExecuteOutcome outcome = exec(code, out);
         if (outcome instanceof ExecuteOutcome.Error e) {
             throw new AssertionError(e.ename() + ": " + e.evalue() + "\n" + String.join("\n", e.traceback()));

@@ -6,52 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jawait.magic.Magics;
 import io.jawait.protocol.ExecuteOutcome;
-import io.jawait.protocol.ExecuteRequest;
 import io.jawait.timing.TimedLoop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.instruction.InvokeInstruction;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** %timeit measures a copy of its loop without JShell's stop checks in the statement, and stays interruptible. */
-class MeasuredCopiesTest {
-    static JShellInterpreter interpreter;
-    static int count;
-
-    @BeforeAll
-    static void start() {
-        interpreter = new JShellInterpreter(new Magics());
-    }
-
-    @AfterAll
-    static void stop() {
-        interpreter.shutdown();
-    }
-
-    static ExecuteOutcome exec(String code, RecordingOutput out) {
-        return interpreter.execute(new ExecuteRequest(code, false, true, true, Map.of(), ++count), out);
-    }
-
-    static void ok(String code) {
-        if (exec(code, new RecordingOutput(false)) instanceof ExecuteOutcome.Error e) {
-            throw new AssertionError(e.ename() + ": " + e.evalue() + "\n" + String.join("\n", e.traceback()));
-        }
-    }
+class MeasuredCopiesTest extends MagicsTestKit {
 
     @Test
     void the_measured_statement_runs_its_own_loops_without_jshells_stop_check() {
-        ok("int[] copyCalls = {0};");
+        execSuccess("int[] copyCalls = {0};");
         // the statement raises JShell's stop flag around its own loop whenever it runs in the copy: a stop check
         // woven into that loop would end the cell with a KeyboardInterrupt
-        ok("""
+        execSuccess("""
                 %%timeit -q -n 20 -r 3 -w 2 var stopFlag = Class.forName("REPL.$Cancel$", true, getClass().getClassLoader()).getField("allStop");
                 boolean inCopy = getClass().isHidden();
                 if (inCopy) { copyCalls[0]++; stopFlag.setBoolean(null, true); }
@@ -68,25 +41,25 @@ class MeasuredCopiesTest {
     @Test
     void statements_with_lambdas_and_anonymous_classes_are_timed() {
         // a copy that cannot be defined (an inner class naming the original as its outer) falls back to it
-        ok("%timeit -q -n 10 -r 2 java.util.List.of(1, 2).stream().map(i -> i * 2).count()");
-        ok("%timeit -q -n 10 -r 2 new Object() { public String toString() { return \"anon\" + hashCode(); } }.toString()");
-        ok("Object lastRunnable = null;");
-        ok("%timeit -q -n 10 -r 2 new Runnable() { public void run() { lastRunnable = this; } }.run()");
+        execSuccess("%timeit -q -n 10 -r 2 java.util.List.of(1, 2).stream().map(i -> i * 2).count()");
+        execSuccess("%timeit -q -n 10 -r 2 new Object() { public String toString() { return \"anon\" + hashCode(); } }.toString()");
+        execSuccess("Object lastRunnable = null;");
+        execSuccess("%timeit -q -n 10 -r 2 new Runnable() { public void run() { lastRunnable = this; } }.run()");
     }
 
     @Test
     void an_endless_statement_in_timeit_is_still_interrupted() throws Exception {
         assertEquals("KeyboardInterrupt", interruptWhileRunning("%timeit System.out.println(\"running\"); while (true) {}"));
-        ok("int afterEndless = 1;");
+        execSuccess("int afterEndless = 1;");
     }
 
     @Test
     void a_long_run_of_the_measured_copy_is_interrupted_between_loops() throws Exception {
-        ok("boolean[] announced = {false};");
+        execSuccess("boolean[] announced = {false};");
         String cell = "%timeit -n 10000000000 -r 7 -w 1 if (getClass().isHidden() && !announced[0]) { "
                 + "announced[0] = true; System.out.println(\"running\"); } Math.sqrt(2.0)";
         assertEquals("KeyboardInterrupt", interruptWhileRunning(cell));
-        ok("int afterLong = 1;");
+        execSuccess("int afterLong = 1;");
     }
 
     @Test
@@ -101,7 +74,7 @@ class MeasuredCopiesTest {
         assertNull(MeasuredCopies.peek("NoLoop"));
     }
 
-    private static String interruptWhileRunning(String code) throws Exception {
+    private String interruptWhileRunning(String code) throws Exception {
         var out = new RecordingOutput(false);
         var cell = CompletableFuture.supplyAsync(() -> exec(code, out));
         InterruptTest.awaitOutput(out, "running");
