@@ -13,10 +13,10 @@ import java.util.function.Predicate;
  * JIT may have made each loop many times faster. Warm-up runs follow: {@code warmups} of them, or with
  * {@link #AUTO_WARMUP} as many as fill {@link #WARMUP_NANOS} and then for as long as each run is still
  * clearly faster than every run before it, the JIT compiled noticeably during it, or C2 has not yet compiled
- * the loop itself (at most {@link #MAX_WARMUP_NANOS}): on a busy machine C2 can still be compiling the loop after
- * a second, a loop whose statement takes microseconds reaches C2's threshold only after tens of thousands of
- * iterations, and runs measured meanwhile would mix slow and fast code. The JIT also works through what compiling the cell made
- * hot (javac runs in the kernel's JVM): measured on 2 cores, the first {@code %timeit} of a statement after
+ * the loop itself (at most {@link #MAX_WARMUP_NANOS}): on a busy machine C2 can still be compiling the loop
+ * after a second, a loop whose statement takes microseconds reaches C2's threshold only after tens of thousands
+ * of iterations, and runs measured meanwhile would mix slow and fast code. The JIT also works through what
+ * compiling the cell made hot (javac runs in the kernel's JVM): measured on 2 cores, the first {@code %timeit} of a statement after
  * another one saw 408 ms of compilation during its measured runs, its slowest run 1.84 times its fastest. Auto-ranging
  * and warm-up runs are never part of the result; only the {@code runs} measured runs are. No GC is forced:
  * a full GC shrinks the heap (measured under G1: 384 MB to 80 MB), so allocating statements would then collect

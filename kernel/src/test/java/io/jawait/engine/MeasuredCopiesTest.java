@@ -42,14 +42,16 @@ class MeasuredCopiesTest extends MagicsTestKit {
     void statements_with_lambdas_and_anonymous_classes_are_timed() {
         // a copy that cannot be defined (an inner class naming the original as its outer) falls back to it
         execSuccess("%timeit -q -n 10 -r 2 java.util.List.of(1, 2).stream().map(i -> i * 2).count()");
-        execSuccess("%timeit -q -n 10 -r 2 new Object() { public String toString() { return \"anon\" + hashCode(); } }.toString()");
+        execSuccess("%timeit -q -n 10 -r 2 "
+                + "new Object() { public String toString() { return \"anon\" + hashCode(); } }.toString()");
         execSuccess("Object lastRunnable = null;");
         execSuccess("%timeit -q -n 10 -r 2 new Runnable() { public void run() { lastRunnable = this; } }.run()");
     }
 
     @Test
     void an_endless_statement_in_timeit_is_still_interrupted() throws Exception {
-        assertEquals("KeyboardInterrupt", interruptWhileRunning("%timeit System.out.println(\"running\"); while (true) {}"));
+        assertEquals("KeyboardInterrupt",
+                interruptWhileRunning("%timeit System.out.println(\"running\"); while (true) {}"));
         execSuccess("int afterEndless = 1;");
     }
 
