@@ -4,7 +4,8 @@
 #   default:  %timeit through the real kernel process, driven by Debian's jupyter_client (timeit_vs_jmh.py), F rounds
 #             (default 3) of a fresh kernel and one JMH fork per benchmark, medians compared (see there);
 #             --stop-check-ab adds %timeit's copy against the loop with JShell's stop checks (see there)
-#   --engine: %timeit through the engine inside the benchmark's own JVM (io.jawait.timing.bench.TimeitVsJmh)
+#   --engine: %timeit through the engine inside the benchmark's own JVM (io.jawait.timing.bench.TimeitVsJmh), and
+#             JMH both in that same JVM (no fork) and in a fork: tells a gap in %timeit's loop from one in the JVM
 # Builds the shaded jar and test classes first (no tests run, at low priority), then measures holding
 # /tmp/bench.lock, so that benchmarks on a shared machine run one at a time and never during this build.
 set -euo pipefail
@@ -31,6 +32,9 @@ if $engine; then
   while IFS= read -r line; do
     [[ -z $line || $line == \#* ]] || flags+=("$line")
   done < ../install/kernel-jvm.flags
+  # JMH also runs without a fork in this JVM: give it what it gives its forks (its inlining hints, its blackhole)
+  flags+=(-XX:CompileCommandFile=target/test-classes/META-INF/CompilerHints
+          -XX:CompileCommand=blackhole,org.openjdk.jmh.infra.Blackhole::consumeCompiler -Djmh.blackhole.mode=COMPILER)
   exec "${lock[@]}" "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" io.jawait.timing.bench.TimeitVsJmh "$@"
 fi
 exec "${lock[@]}" /usr/bin/python3 bench/timeit_vs_jmh.py --java "$JAVA_HOME/bin/java" \

@@ -16,6 +16,7 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Times each {@link Workloads} statement with {@code %timeit} through the engine, then with JMH (one fork),
@@ -26,6 +27,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * branch of snippet code, the statements' own loops included, and JMH's twins have none: measured in a plain
  * JVM, it made the hash-map loop 57% slower (5.2 against 8.2 µs) and the array-list one 8% slower. %timeit
  * therefore measures a copy of its loop without those checks ({@code io.jawait.engine.MeasuredCopies}).
+ *
+ * <p>Each statement is also timed by JMH inside this JVM (no fork), right after its {@code %timeit}: the same
+ * JVM state (JDK methods whose profiles javac trained, a heap holding JShell's state) under JMH's own harness.
+ * When %timeit agrees with that column and not with the fork, the gap lies in the JVM, not in %timeit's loop.
+ * kernel/bench/timeit-vs-jmh.sh gives this JVM the compiler hints and blackhole command JMH gives its forks.
  */
 public final class TimeitVsJmh {
     private static int count;
@@ -47,7 +53,7 @@ public final class TimeitVsJmh {
             return;
         }
         if (args.length > 1 && args[0].equals("--jmh")) {
-            double[] r = jmh(args[1], args.length > 2 ? Integer.parseInt(args[2]) : 5);
+            double[] r = jmh(args[1], args.length > 2 ? Integer.parseInt(args[2]) : 5, 1);
             CONSOLE.printf(Locale.ROOT, "jmh %s %.6e %.6e%n", args[1], r[0], r[1]);
             return;
         }
@@ -59,12 +65,15 @@ public final class TimeitVsJmh {
         Workloads.SETUP.forEach(cell -> exec(engine, cell));
         Map<String, double[]> timeit = new LinkedHashMap<>();
         Map<String, double[]> jmh = new LinkedHashMap<>();
-        // each workload's two measurements are taken back to back, so both see about the same machine load
+        Map<String, double[]> jmhHere = new LinkedHashMap<>();
+        // each workload's measurements are taken back to back, so all see about the same machine load
         for (Workloads.Workload w : Workloads.ALL) {
             timeit.put(w.name(), timeitMeanAndBest(engine, w.statement()));
-            jmh.put(w.name(), jmh(w.name(), iterations));
-            CONSOLE.printf(Locale.ROOT, "%-15s %%timeit %s, JMH %s%n", w.name(),
-                    TimeFormat.seconds(timeit.get(w.name())[0], 3), TimeFormat.seconds(jmh.get(w.name())[0], 3));
+            jmhHere.put(w.name(), jmh(w.name(), iterations, 0));
+            jmh.put(w.name(), jmh(w.name(), iterations, 1));
+            CONSOLE.printf(Locale.ROOT, "%-15s %%timeit %s, JMH in this JVM %s, JMH fork %s%n", w.name(),
+                    TimeFormat.seconds(timeit.get(w.name())[0], 3), TimeFormat.seconds(jmhHere.get(w.name())[0], 3),
+                    TimeFormat.seconds(jmh.get(w.name())[0], 3));
         }
         double[] repeats = new double[5];
         for (int i = 0; i < repeats.length; i++) {
@@ -72,8 +81,8 @@ public final class TimeitVsJmh {
         }
         double empty = timeitMeanAndBest(engine, Workloads.EMPTY.statement())[0];
         engine.shutdown();
-        jmh.put("empty", jmh("empty", iterations));
-        report(timeit, jmh, repeats, empty);
+        jmh.put("empty", jmh("empty", iterations, 1));
+        report(timeit, jmhHere, jmh, repeats, empty);
         CONSOLE.println("load average at end: " + loadAverage());
         System.exit(0);
     }
@@ -110,10 +119,10 @@ public final class TimeitVsJmh {
         return result == null ? null : (String) result.data().get("text/plain");
     }
 
-    /** Mean and best (fastest iteration) seconds per operation of one JMH benchmark. */
-    private static double[] jmh(String method, int iterations) throws Exception {
+    /** Mean and best (fastest iteration) seconds per operation of one JMH benchmark; 0 forks: in this JVM. */
+    private static double[] jmh(String method, int iterations, int forks) throws Exception {
         var options = new OptionsBuilder().include(JmhBenchmarks.class.getName() + "\\." + method + "$")
-                .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                .forks(forks).verbosity(forks == 0 ? VerboseMode.SILENT : VerboseMode.NORMAL).warmupIterations(3).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(iterations).measurementTime(TimeValue.seconds(1))
                 .timeUnit(TimeUnit.NANOSECONDS).build();
         RunResult r = new Runner(options).runSingle();
@@ -122,14 +131,15 @@ public final class TimeitVsJmh {
         return new double[] {r.getPrimaryResult().getScore() / 1e9, best / 1e9};
     }
 
-    private static void report(Map<String, double[]> timeit, Map<String, double[]> jmh, double[] repeats,
-                               double empty) {
-        CONSOLE.println("\nbenchmark        %timeit mean JMH mean     ratio   %timeit best JMH best     ratio");
+    private static void report(Map<String, double[]> timeit, Map<String, double[]> jmhHere, Map<String, double[]> jmh,
+                               double[] repeats, double empty) {
+        CONSOLE.println("\nmeans per operation; JMH here = in this JVM, no fork");
+        CONSOLE.println("benchmark        %timeit      JMH here     JMH fork     /JMH here  /JMH fork");
         timeit.forEach((name, t) -> {
-            double[] j = jmh.get(name);
-            CONSOLE.printf(Locale.ROOT, "%-16s %-12s %-12s %.3f   %-12s %-12s %.3f%n", name,
-                    TimeFormat.seconds(t[0], 3), TimeFormat.seconds(j[0], 3), t[0] / j[0],
-                    TimeFormat.seconds(t[1], 3), TimeFormat.seconds(j[1], 3), t[1] / j[1]);
+            double here = jmhHere.get(name)[0];
+            double fork = jmh.get(name)[0];
+            CONSOLE.printf(Locale.ROOT, "%-16s %-12s %-12s %-12s %.3f      %.3f%n", name, TimeFormat.seconds(t[0], 3),
+                    TimeFormat.seconds(here, 3), TimeFormat.seconds(fork, 3), t[0] / here, t[0] / fork);
         });
         Statistics spread = Statistics.of(repeats);
         CONSOLE.printf(Locale.ROOT, "%n5 x %%timeit %s: %s; (max-min)/mean %.1f%%, std/mean %.1f%%%n",
