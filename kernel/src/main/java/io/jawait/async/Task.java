@@ -41,6 +41,9 @@ public final class Task<T> extends Execution<T> implements Awaitable<T> {
     private volatile boolean retrieved;
     private final Joiner joiner;
     Task<?> older;
+    // this task's place in its run's creation order (the task made before it has index - 1), so the end of a run
+    // puts the list into an array in one walk, without collecting it first; it fills the object's padding
+    int index;
 
     static {
         try {
