@@ -30,7 +30,7 @@ echo "# java flags (the kernel's, from install/kernel-jvm.flags): ${heap_flags[*
 echo "# load: $(cut -d' ' -f1-3 /proc/loadavg) (figures are noisy when other builds share the cores)"
 for mode in VIRTUAL LOOP; do
     java gather "$mode" "$tasks" "$repeats"          # cold JVM: the first repeat pays class loading and JIT
-    java gather "$mode" "$tasks" "$repeats" 10000    # after the warm-up a kernel does at start
+    java gather "$mode" "$tasks" "$repeats" 10000    # warm: as after earlier cells used the helpers
 done
 java bare "$tasks" "$repeats"                    # the floor under VIRTUAL: parked virtual threads, no library
 "$python" "$here/asyncio_bench.py" gather "$tasks" "$repeats"

@@ -18,7 +18,8 @@ import java.util.List;
  *
  * <p>{@code gather <mode> <tasks> <repeats> [warmup]}: {@code tasks} coroutines each doing {@code sleep(1)},
  * gathered, timed around {@code run}; without warm-up the first repeat is cold (class loading, interpreted
- * code), with it five unmeasured runs of {@code warmup} short sleeps come first, as the kernel's start-up does.
+ * code), with it five unmeasured runs of {@code warmup} short sleeps come first, as in a session whose earlier
+ * cells already used the helpers (the kernel's own start-up warm-up does not call them).
  * {@code switch <tasks> <yields>}: LOOP mode, {@code tasks} tasks each doing {@code sleep(0)} {@code yields}
  * times; reports nanoseconds per task switch. {@code bare <threads> <repeats>}: the floor, parked virtual threads
  * without the library. Each prints one line {@code key=value ...} that
