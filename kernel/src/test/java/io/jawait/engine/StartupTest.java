@@ -21,7 +21,7 @@ class StartupTest {
     @BeforeAll
     static void createShell() {
         shell = JShell.builder().executionEngine("local").build();
-        shell.addToClasspath(KernelClassPath.location());
+        shell.addToClasspath(KernelClassPath.location().toString());
         splitter = new CellSplitter(shell.sourceCodeAnalysis());
     }
 
