@@ -11,6 +11,8 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
 built_jar="$root/kernel/target/jawait-kernel.jar"
+# the kernel's own classes alone, the class path of the cells' compiler (engine/KernelClassPath)
+built_api="$root/kernel/target/jawait-cell-api.jar"
 kernel_name=jawait
 
 usage() { sed -n '2,9s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
@@ -128,6 +130,7 @@ if [ -f "$kept/jawait-kernel.aot" ]; then
 else
   cp "$built_jar" "$jar"
 fi
+if [ -f "$built_api" ]; then cp "$built_api" "$target/"; fi
 echo "jawait: kernelspec '$kernel_name' installed in $target"
 
 # The training run records what a real session loads (sockets, JShell, javac, the first cells); the cache is

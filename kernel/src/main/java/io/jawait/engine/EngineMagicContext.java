@@ -4,6 +4,7 @@ import io.jawait.display.CellOutput;
 import io.jawait.magic.CellException;
 import io.jawait.magic.Evaluation;
 import io.jawait.magic.MagicContext;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
@@ -48,7 +49,9 @@ final class EngineMagicContext implements MagicContext {
         if (!Files.exists(path)) {
             throw new CellException("FileNotFoundError", "cannot add " + path + " to the class path: no such file");
         }
-        shell.addToClasspath(path.toAbsolutePath().toString());
+        // JShell sets the class path to java.class.path plus all it was given, which replaces the path the kernel
+        // gave the compiler at start (KernelClassPath): give that again; javac ignores an entry seen before
+        shell.addToClasspath(KernelClassPath.location() + File.pathSeparator + path.toAbsolutePath());
     }
 
     @Override

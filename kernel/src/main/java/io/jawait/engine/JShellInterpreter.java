@@ -50,8 +50,9 @@ public final class JShellInterpreter implements Interpreter {
         this.magics = magics;
         PrintStream kernelErr = System.err;
         StdStreams.install();
-        this.shell = JShell.builder().executionEngine(new KernelExecutionProvider(runs), Map.of()).build();
-        shell.addToClasspath(KernelClassPath.location());
+        var classPath = KernelClassPath.location();
+        this.shell = JShell.builder().executionEngine(new KernelExecutionProvider(runs), Map.of())
+                .fileManager(files -> KernelClassPath.compileAgainst(files, classPath)).build();
         this.evaluator = new CellEvaluator(shell, places, runs);
         this.completer = new Completer(shell, magics);
         this.completeness = new CompletenessCheck(shell.sourceCodeAnalysis());

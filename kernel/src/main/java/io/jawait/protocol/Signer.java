@@ -3,6 +3,8 @@ package io.jawait.protocol;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.Provider;
+import java.security.Security;
 import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
@@ -16,6 +18,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Signer {
     private static final HexFormat HEX = HexFormat.of();
+    /**
+     * The JDK's own HMAC provider, asked for by name: a lookup by algorithm alone walks the provider list in
+     * order and so instantiates SunEC on the way, whose curve table (hundreds of BigIntegers) took the iopub
+     * thread's first message ~20 ms of CPU in a cold kernel, racing the compiler for the first cell. Null
+     * when a security configuration removed it; the lookup by algorithm then finds whichever provider is left.
+     */
+    private static final Provider SUN_JCE = Security.getProvider("SunJCE");
     private final SecretKeySpec key;
 
     public Signer(String key, String scheme) {
@@ -45,7 +54,7 @@ public final class Signer {
 
     private byte[] mac(List<byte[]> parts) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = SUN_JCE != null ? Mac.getInstance("HmacSHA256", SUN_JCE) : Mac.getInstance("HmacSHA256");
             mac.init(key);
             for (byte[] part : parts) {
                 mac.update(part);

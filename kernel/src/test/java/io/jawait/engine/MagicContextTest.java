@@ -86,6 +86,7 @@ class MagicContextTest extends EngineTestKit {
         assertEquals(0, javac.run(null, null, null, "-d", dir.toString(), source.toString()));
         execSuccess("%cp " + dir);
         assertEquals("\"hi from a jar\"", execSuccess("greet.Greeter.hi()"));
+        assertEquals("true", execSuccess("Async.class.getName().startsWith(\"io.jawait\")"), "the kernel's too");
         assertEquals("FileNotFoundError", execError("%cp " + dir.resolve("missing.jar")).ename());
     }
 
