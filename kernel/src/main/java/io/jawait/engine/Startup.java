@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -22,8 +21,6 @@ final class Startup {
     private static final String SCRIPT = "/io/jawait/startup.jsh";
     /** The import that names the start-up snippet; see {@link StartupImportKey}. */
     static final String KEY = "import static io.jawait.engine.StartupImportKey.*;";
-    private static final Pattern IMPORT_LINE = Pattern.compile(
-            "import\\s+(static\\s+)?[\\w$]+(\\s*\\.\\s*[\\w$]+)*(\\s*\\.\\s*\\*)?\\s*;");
     private static final List<String> WARM_UP = List.of(
             "1 + 1",
             "int $warm = 1 + 1;",
@@ -35,11 +32,7 @@ final class Startup {
 
     /** Runs the start-up script, then warms up until {@code cellWaiting} says the user's first cell has come. */
     static void run(JShell shell, CellSplitter splitter, java.io.PrintStream log, BooleanSupplier cellWaiting) {
-        String script = script();
-        List<CellSplitter.Unit> units = plainImports(script);
-        if (units == null) {
-            units = splitter.split(script);
-        }
+        List<CellSplitter.Unit> units = splitter.split(script());
         if (!importAllAtOnce(shell, units)) {
             for (var unit : units) {
                 for (SnippetEvent e : shell.eval(unit.source())) {
@@ -95,27 +88,6 @@ final class Startup {
             }
         }
         made.stream().distinct().forEach(s -> shell.drop(s));
-    }
-
-    /**
-     * The script's lines as units when each is a plain {@code import} on a line of its own (comments and blank
-     * lines aside), else null. Splitting with JShell's analysis would be the compiler's first task in a cold
-     * JVM, on the way to the user's first cell.
-     */
-    static List<CellSplitter.Unit> plainImports(String script) {
-        var units = new ArrayList<CellSplitter.Unit>();
-        int offset = 0;
-        for (String line : script.split("\n", -1)) {
-            String code = line.strip();
-            if (!code.isEmpty() && !code.startsWith("//")) {
-                if (!IMPORT_LINE.matcher(code).matches()) {
-                    return null;
-                }
-                units.add(new CellSplitter.Unit(code, offset + line.indexOf(code)));
-            }
-            offset += line.length() + 1;
-        }
-        return units;
     }
 
     private static String withoutComments(String source) {

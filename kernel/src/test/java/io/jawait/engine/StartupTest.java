@@ -2,12 +2,10 @@ package io.jawait.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintStream;
 import java.io.OutputStream;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -60,18 +58,6 @@ class StartupTest {
         assertEquals(Snippet.Status.VALID, shell.eval("import java.lang.*;").getFirst().status());
         assertEquals("PT1S", shell.eval("Duration.ofSeconds(1)").getFirst().value(), "java.time.* is still imported");
         assertEquals("1", shell.eval("List.of(1).size()").getFirst().value(), "and java.util.*");
-    }
-
-    @Test
-    void the_start_up_script_is_read_as_plain_imports_without_the_compiler() {
-        var units = Startup.plainImports(Startup.script());
-        assertTrue(units != null && units.size() > 5 && units.stream().allMatch(u -> u.source().startsWith("import ")),
-                "one unit per import line, comments left out: " + units);
-        String script = "// note\n  import static java.lang.Math.*;\n\nimport java.util . *;";
-        assertEquals(List.of(new CellSplitter.Unit("import static java.lang.Math.*;", 10),
-                new CellSplitter.Unit("import java.util . *;", 43)), Startup.plainImports(script));
-        assertNull(Startup.plainImports("import java.util.*;\nint x = 1;"), "anything else goes to JShell's splitter");
-        assertNull(Startup.plainImports("import java.util.*; import java.io.*;"), "and so do two imports on a line");
     }
 
     @Test
