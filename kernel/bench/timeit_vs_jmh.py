@@ -130,6 +130,13 @@ def load():
         return f.read().strip()
 
 
+def cpu_ticks():
+    """(steal, total) jiffies of all CPUs since boot: on a VM, steal is time the host gave the cores to others."""
+    with open("/proc/stat", encoding="ascii") as f:
+        fields = [int(v) for v in f.readline().split()[1:9]]
+    return fields[7], sum(fields)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     for option in ("--java", "--jar", "--classpath", "--flags"):
@@ -150,6 +157,7 @@ def main():
     timeit_forks = {name: [] for name in names}
     jmh_forks = {name: [] for name in names}
     repeats = []
+    ticks_at_start = cpu_ticks()
     with tempfile.TemporaryDirectory() as home:
         write_kernelspec(home, args.java, flags, args.jar)
         os.environ["JUPYTER_PATH"] = home
@@ -162,7 +170,7 @@ def main():
             print(f"round {round_ + 1}: " + ", ".join(
                 f"{name} {seconds(timeit_forks[name][-1])}/{seconds(jmh_forks[name][-1])}" for name in names),
                 flush=True)
-    report(timeit_forks, jmh_forks, spec["workloads"][0][1], repeats)
+    report(timeit_forks, jmh_forks, spec["workloads"][0][1], repeats, ticks_at_start)
 
 
 def kernel_round(spec, statements, names, timeit_forks, show_jvm, repeat, stop_checks):
@@ -200,7 +208,7 @@ def stop_check_ab(kernel, workloads):
               f"{best_checked / best_copy:.3f}", flush=True)
 
 
-def report(timeit_forks, jmh_forks, first, repeats):
+def report(timeit_forks, jmh_forks, first, repeats, ticks_at_start):
     print("\nmedians of the fork means; spread = (max-min)/median of the fork means")
     print("benchmark        %timeit      JMH          ratio   %timeit spread  JMH spread")
     for name, t in timeit_forks.items():
@@ -218,6 +226,9 @@ def report(timeit_forks, jmh_forks, first, repeats):
     print(f"empty statement: %timeit {seconds(statistics.median(timeit_forks['empty']))} per loop (median of "
           f"forks; JMH empty(): {seconds(statistics.median(jmh_forks['empty']))})")
     print(f"load average at end: {load()}")
+    steal, total = (end - start for end, start in zip(cpu_ticks(), ticks_at_start))
+    print(f"steal time during the run: {100 * steal / max(total, 1):.1f}% of CPU time (a VM's host running others on "
+          "its cores; with more than a few per cent, forks differ by far more than the workloads do)")
     print("The numbers above are just data: one machine, one run, other processes may share it.")
 
 
