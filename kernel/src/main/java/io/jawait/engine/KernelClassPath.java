@@ -22,7 +22,7 @@ import javax.tools.StandardLocation;
  * guide either way: test runners and launchers hide the real entries behind a manifest-only jar.
  */
 final class KernelClassPath {
-    static final String CELL_API_JAR = "jawait-cell-api.jar";
+    private static final String CELL_API_JAR = "jawait-cell-api.jar";
 
     private KernelClassPath() {}
 
