@@ -4,12 +4,15 @@ import static io.jawait.async.Async.async;
 import static io.jawait.async.Async.gather;
 import static io.jawait.async.Async.run;
 import static io.jawait.async.Async.sleep;
+import static io.jawait.async.bench.JvmFigures.allocatedBytes;
+import static io.jawait.async.bench.JvmFigures.collections;
+import static io.jawait.async.bench.JvmFigures.gcMillis;
+import static io.jawait.async.bench.JvmFigures.heapCommittedMb;
+import static io.jawait.async.bench.JvmFigures.peakRssMb;
+import static io.jawait.async.bench.JvmFigures.processCpuNanos;
 
 import io.jawait.async.Coro;
 import io.jawait.async.Mode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +26,8 @@ import java.util.List;
  * {@code switch <tasks> <yields>}: LOOP mode, {@code tasks} tasks each doing {@code sleep(0)} {@code yields}
  * times; reports nanoseconds per task switch. {@code bare <threads> <repeats>}: the floor, parked virtual threads
  * without the library. Each prints one line {@code key=value ...} that
- * {@code kernel/bench/async-bench.sh} collects; peak RSS is the kernel's VmHWM for this process.
+ * {@code kernel/bench/async-bench.sh} collects; peak RSS is the kernel's VmHWM for this process, {@code gcs} the
+ * collections per collector and {@code heap_mb} the heap committed at the end (see {@link JvmFigures}).
  */
 public final class AsyncBench {
     private AsyncBench() {
@@ -80,7 +84,8 @@ public final class AsyncBench {
         // stretches its wall time; bytes allocated per task (alloc_b, every thread, stack chunks included) decide how
         // many young collections a run takes, and they copy what is still alive
         System.out.printf("lang=java bench=gather mode=%s tasks=%d warmup=5x%d wall_s=%s cpu_s=%s gc_ms=%s alloc_b=%s"
-                + " peak_rss_mb=%.0f%n", mode, tasks, warmup, walls, cpus, gcs, allocs, peakRssMb());
+                + " gcs=%s heap_mb=%.0f peak_rss_mb=%.0f%n", mode, tasks, warmup, walls, cpus, gcs, allocs, collections(),
+                heapCommittedMb(), peakRssMb());
     }
 
     /** Heap in use after a full GC while {@code tasks} tasks sleep: the memory one task really holds. */
@@ -138,7 +143,8 @@ public final class AsyncBench {
             }
             walls.append(walls.isEmpty() ? "" : ",").append(String.format("%.3f", (System.nanoTime() - t0) / 1e9));
         }
-        System.out.printf("lang=java bench=bare threads=%d wall_s=%s peak_rss_mb=%.0f%n", threads, walls, peakRssMb());
+        System.out.printf("lang=java bench=bare threads=%d wall_s=%s gcs=%s heap_mb=%.0f peak_rss_mb=%.0f%n", threads, walls,
+                collections(), heapCommittedMb(), peakRssMb());
     }
 
     private static void switches(int tasks, int yields) throws Exception {
@@ -159,35 +165,5 @@ public final class AsyncBench {
         }
         System.out.printf("lang=java bench=switch mode=LOOP tasks=%d yields=%d ns_per_switch=%s peak_rss_mb=%.0f%n",
                 tasks, yields, per, peakRssMb());
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static long allocatedBytes() {
-        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
-                .getTotalThreadAllocatedBytes();
-    }
-
-    private static long gcMillis() {
-        long sum = 0;
-        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
-            // G1's "Concurrent GC" bean times cycles that run beside the program; only pauses stop it
-            if (!gc.getName().contains("Concurrent")) {
-                sum += gc.getCollectionTime();
-            }
-        }
-        return sum;
-    }
-
-    private static double peakRssMb() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-            }
-        }
-        return Double.NaN;
     }
 }
