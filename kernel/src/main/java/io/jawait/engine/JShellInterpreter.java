@@ -40,6 +40,7 @@ public final class JShellInterpreter implements Interpreter {
     private final Completer completer;
     private final CompletenessCheck completeness;
     private final CellInterrupter interrupter;
+    private final IndexingPause indexing;
     private volatile Future<Evaluation> currentCell;
     private volatile CellOutput currentOutput;
     private volatile boolean interruptRequested;
@@ -53,6 +54,7 @@ public final class JShellInterpreter implements Interpreter {
         var classPath = KernelClassPath.location();
         this.shell = JShell.builder().executionEngine(new KernelExecutionProvider(runs), Map.of())
                 .fileManager(files -> KernelClassPath.compileAgainst(files, classPath)).build();
+        this.indexing = IndexingPause.hold(shell.sourceCodeAnalysis());
         this.evaluator = new CellEvaluator(shell, places, runs);
         this.completer = new Completer(shell, magics);
         this.completeness = new CompletenessCheck(shell.sourceCodeAnalysis());
@@ -60,6 +62,7 @@ public final class JShellInterpreter implements Interpreter {
         var splitter = new CellSplitter(shell.sourceCodeAnalysis());
         engine.submit(() -> {
             Startup.run(shell, splitter, kernelErr, () -> userAsked);
+            indexing.releaseWhenIdle(this::cellRunning);
             return null;
         });
     }
@@ -76,6 +79,15 @@ public final class JShellInterpreter implements Interpreter {
 
     @Override
     public ExecuteOutcome execute(ExecuteRequest request, CellOutput out) {
+        indexing.releaseWhenIdle(this::cellRunning);
+        try {
+            return executeCell(request, out);
+        } finally {
+            indexing.releaseWhenIdle(this::cellRunning);
+        }
+    }
+
+    private ExecuteOutcome executeCell(ExecuteRequest request, CellOutput out) {
         if (cellRunning()) {
             return new ExecuteOutcome.Error("EngineBusy", "the previous cell is still running inside code that "
                     + "interrupt cannot reach", List.of("EngineBusy: the previous cell is still running inside "
@@ -160,6 +172,7 @@ public final class JShellInterpreter implements Interpreter {
     @Override
     public CompleteReply complete(String code, int cursorPos) {
         userAsked = true;
+        indexing.release();
         if (cellRunning()) {
             return new CompleteReply(List.of(), cursorPos, cursorPos, List.of());
         }
@@ -173,6 +186,7 @@ public final class JShellInterpreter implements Interpreter {
     @Override
     public InspectReply inspect(String code, int cursorPos, int detailLevel) {
         userAsked = true;
+        indexing.release();
         if (cellRunning()) {
             return new InspectReply(false, null);
         }
