@@ -22,6 +22,15 @@ CELLS = [
     "for (int i = 0; i < 3; i++) { System.out.print(i); }",
     "int twice(int n) { return 2 * n; }",
     "twice(x)",
+    # The await helpers, in both modes, as the notebooks use them. Untrained, a kernel's second cell of 100,000
+    # gathered 1 s sleeps still ran them in C1's profiling code, whose frames made each parked task's stack
+    # chunk ~1.6 KB against 0.57 KB in AsyncBench: its old generation grew 207-214 MB against 120-131 MB trained
+    # (3 kernels each, interleaved, under the bench lock); first execute and trivial-cell p50 did not move.
+    "run(async(() -> { var cs = new ArrayList<Coro<Void>>();\n"
+    "    for (int i = 0; i < 20_000; i++) cs.add(async(() -> sleep(0.01)));\n"
+    "    gather(cs); }))",
+    "run(async(() -> { var t = createTask(async(() -> { sleep(0.001); return 1; }));\n"
+    "    return await(t) + gather(async(() -> 2), async(() -> 3)).size(); }), Mode.LOOP)",
 ]
 # The cache also keeps the method profiles of the training run (JEP 515), so the JIT compiles javac's hot
 # paths early in a new kernel. Trivial-cell p50 after 50 warm-up cells, two interleaved kernels each, load ~3:
