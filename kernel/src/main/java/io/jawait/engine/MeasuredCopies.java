@@ -12,7 +12,6 @@ import java.lang.invoke.MethodHandles;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Copies of {@code %timeit}'s loop classes without JShell's stop checks in the timed statement, so that the
@@ -23,7 +22,7 @@ import java.util.function.Supplier;
  * those bytes with one stop check where the loop calls {@link TimedLoop#checkpoint()}, defined as a hidden
  * class next to the original. An interrupt therefore still ends a measured run between two loops, and
  * {@link io.jawait.timing.TimeitRunner} runs the copy only after the checked original finished one call,
- * which catches a statement that never ends. Public because the driver snippet calls {@link #copies}; not meant
+ * which catches a statement that never ends. Public because the driver snippet calls {@link #of}; not meant
  * for users.
  */
 public final class MeasuredCopies {
@@ -63,19 +62,17 @@ public final class MeasuredCopies {
     }
 
     /**
-     * A source of new instances of the unchecked copy of {@code loopClass}, each of a class of its own (so the JIT
-     * compiles each afresh, see {@link io.jawait.timing.TimeitRunner}), or null when there is no copy (the class
-     * was not loaded by this engine). The source gives null when a copy cannot be defined (its anonymous classes
-     * name the original as their outer class, say); the caller then measures the original.
+     * A new instance of the unchecked copy of {@code loopClass}, or null when there is none (the class was
+     * not loaded by this engine) or it cannot be defined (its anonymous classes name the original as their
+     * outer class, say); the caller then measures the original.
      *
      * @param lookup a full-privilege lookup in {@code loopClass}'s package, as the driver snippet has
      */
-    public static Supplier<TimedLoop> copies(MethodHandles.Lookup lookup, Class<? extends TimedLoop> loopClass) {
+    public static TimedLoop of(MethodHandles.Lookup lookup, Class<? extends TimedLoop> loopClass) {
         byte[] bytes = UNCHECKED.remove(loopClass.getName());
-        return bytes == null ? null : () -> define(lookup, bytes);
-    }
-
-    private static TimedLoop define(MethodHandles.Lookup lookup, byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
         try {
             Class<?> copy = lookup.defineHiddenClass(bytes, true).lookupClass();
             return (TimedLoop) copy.getConstructor().newInstance();

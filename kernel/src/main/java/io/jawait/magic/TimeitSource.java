@@ -63,13 +63,13 @@ final class TimeitSource {
     /**
      * A compiled loop class. Its driver snippet measures inside the engine like any cell, so interrupt stops it
      * and the statement's output and exceptions reach the cell. It hands the runner the loop as JShell loaded
-     * it (with stop checks everywhere) and the engine's copies without them in the statement, defined from the
+     * it (with stop checks everywhere) and the engine's copy without them in the statement, defined from the
      * driver's own lookup since only a class in JShell's package may define a hidden class there.
      */
     record Compiled(String className, long compileNanos) {
         String driver(long loops, int runs, int warmups) {
             return "new io.jawait.timing.TimeitRunner(" + loops + "L, " + runs + ", " + warmups + ").run(new "
-                    + className + "(), io.jawait.engine.MeasuredCopies.copies(java.lang.invoke.MethodHandles.lookup(), "
+                    + className + "(), io.jawait.engine.MeasuredCopies.of(java.lang.invoke.MethodHandles.lookup(), "
                     + className + ".class), " + compileNanos + "L)";
         }
     }

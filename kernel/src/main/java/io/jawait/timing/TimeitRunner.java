@@ -4,7 +4,6 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * Runs a {@link TimedLoop} the way {@code %timeit} does: choose the loops per run, warm up, then measure.
@@ -22,15 +21,6 @@ import java.util.function.Supplier;
  * and warm-up runs are never part of the result; only the {@code runs} measured runs are. No GC is forced:
  * a full GC shrinks the heap (measured under G1: 384 MB to 80 MB), so allocating statements would then collect
  * more often than under JMH, which does not force one either. The thread's interrupt flag is checked between runs.
- *
- * <p>Given a source of fresh copies of the loop, automatic warm-up ends by measuring a copy that has not run yet,
- * warmed up in turn ({@link #FRESH_WARMUP_NANOS}). C2 compiles a loop class during its first long call (on-stack
- * replacement), while the JDK methods it inlines still carry the profiles of the first few thousand loops (or of
- * javac, in the kernel's JVM); its guesses then fail, the loop deoptimizes, and C2 recompiles it for good with
- * those optimizations off at the trapping loops. The fresh copy is compiled from settled profiles, as JMH's
- * benchmark method is after thousands of calls. Measured, {@code ArrayList} add/get of 1,000 items, runs of the
- * two interleaved in one JVM: first copy 12.2 µs per loop at best (six predicate traps), fresh copy 9.2 µs (none).
- * A statement whose single loop fills a run (one loop per run) gets no second copy: it would cost seconds.
  *
  * {@snippet :
  * TimedLoop loop = loops -> {
@@ -59,9 +49,6 @@ public record TimeitRunner(long loops, int runs, int warmups) {
 
     /** How long automatic warm-up lasts: C2 compiles within it even with other processes on the cores. */
     public static final long WARMUP_NANOS = 1_000_000_000L;
-
-    /** How long, at least, automatic warm-up of the fresh copy lasts; the other rules apply as for the first. */
-    public static final long FRESH_WARMUP_NANOS = 400_000_000L;
 
     /** Automatic warm-up stops here even if runs are still getting faster. */
     public static final long MAX_WARMUP_NANOS = 5_000_000_000L;
@@ -103,41 +90,30 @@ public record TimeitRunner(long loops, int runs, int warmups) {
     }
 
     /**
-     * Measures copies of {@code checked} built to be measured (in the kernel: without JShell's stop checks in the
-     * statement's own loops), once {@code checked} has run the statement once: a statement that never ends is then
-     * caught where an interrupt can stop it. With automatic warm-up a second, fresh copy is warmed up and measured
-     * (see above). With {@code -n} and no warm-up nothing unrecorded may run first, so {@code checked} is
-     * measured instead.
+     * Measures {@code copy}, a twin of {@code checked} built to be measured (in the kernel: without JShell's
+     * stop checks in the statement's own loops), once {@code checked} has run the statement once: a statement
+     * that never ends is then caught where an interrupt can stop it. With {@code -n} and no warm-up nothing
+     * unrecorded may run first, so {@code checked} is measured instead.
      *
-     * @param copies a new copy at each call, or null (or a source that gives null) to measure {@code checked}
+     * @param copy the twin to measure, or null to measure {@code checked}
      * @param compileNanos how long compiling the loop took, recorded in the result
      * @throws Throwable what the timed statement throws, or {@link InterruptedException} when interrupted
      */
-    public TimeitResult run(TimedLoop checked, Supplier<TimedLoop> copies, long compileNanos) throws Throwable {
-        return run(checked, copies, compileNanos, JIT_MILLIS, OptimizedCode::optimized);
+    public TimeitResult run(TimedLoop checked, TimedLoop copy, long compileNanos) throws Throwable {
+        return run(checked, copy, compileNanos, JIT_MILLIS, OptimizedCode::optimized);
     }
 
     /**
-     * As {@link #run(TimedLoop, Supplier, long)}, reading the JIT's total compilation time from {@code jit} and
+     * As {@link #run(TimedLoop, TimedLoop, long)}, reading the JIT's total compilation time from {@code jit} and
      * whether C2 compiled a loop class from {@code optimized}.
      */
-    TimeitResult run(TimedLoop checked, Supplier<TimedLoop> copies, long compileNanos, LongSupplier jit,
+    TimeitResult run(TimedLoop checked, TimedLoop copy, long compileNanos, LongSupplier jit,
                      Predicate<Class<?>> optimized) throws Throwable {
-        boolean copied = copies != null && !(loops > 0 && warmups == 0);
-        TimedLoop first = copied ? copies.get() : null;
-        TimedLoop loop = first == null ? checked : afterOneCheckedCall(checked, first);
+        TimedLoop loop = copy == null || loops > 0 && warmups == 0 ? checked : afterOneCheckedCall(checked, copy);
         long n = loops > 0 ? loops : autorange(loop);
-        long lastWarmUp = warmUp(loop, n, jit, optimized, WARMUP_NANOS);
+        long lastWarmUp = warmUp(loop, n, jit, optimized);
         if (loops == 0 && lastWarmUp > 0) {
             n = rerange(n, lastWarmUp);
-        }
-        TimedLoop fresh = first != null && warmups == AUTO_WARMUP && n > 1 ? copies.get() : null;
-        if (fresh != null) {
-            loop = fresh;
-            lastWarmUp = warmUp(loop, n, jit, optimized, FRESH_WARMUP_NANOS);
-            if (loops == 0) {
-                n = rerange(n, lastWarmUp);
-            }
         }
         long[] runNanos = new long[runs];
         for (int i = 0; i < runs; i++) {
@@ -162,18 +138,13 @@ public record TimeitRunner(long loops, int runs, int warmups) {
      * @return the nanoseconds of the last warm-up run, 0 when there was none
      */
     long warmUp(TimedLoop loop, long n, LongSupplier jit, Predicate<Class<?>> optimized) throws Throwable {
-        return warmUp(loop, n, jit, optimized, WARMUP_NANOS);
-    }
-
-    private long warmUp(TimedLoop loop, long n, LongSupplier jit, Predicate<Class<?>> optimized, long minimum)
-            throws Throwable {
         long spent = 0;
         long best = Long.MAX_VALUE;
         long nanos = 0;
         long probedAt = -PROBE_EVERY_NANOS;
         boolean compiled = warmups != AUTO_WARMUP;
         boolean unsettled = true;
-        for (int i = 0; warmups == AUTO_WARMUP ? warming(spent, minimum, unsettled) : i < warmups; i++) {
+        for (int i = 0; warmups == AUTO_WARMUP ? warming(spent, unsettled) : i < warmups; i++) {
             checkInterrupt();
             long jitBefore = jit.getAsLong();
             nanos = Math.max(1, loop.timeLoops(n));
@@ -209,8 +180,8 @@ public record TimeitRunner(long loops, int runs, int warmups) {
         }
     }
 
-    private static boolean warming(long spent, long minimum, boolean unsettled) {
-        return spent < minimum || unsettled && spent < MAX_WARMUP_NANOS;
+    private static boolean warming(long spent, boolean unsettled) {
+        return spent < WARMUP_NANOS || unsettled && spent < MAX_WARMUP_NANOS;
     }
 
     private static long compilationMillis() {
