@@ -79,10 +79,10 @@ public final class JShellInterpreter implements Interpreter {
 
     @Override
     public ExecuteOutcome execute(ExecuteRequest request, CellOutput out) {
-        indexing.releaseWhenIdle(this::cellRunning);
         try {
             return executeCell(request, out);
         } finally {
+            // the quiet time counts from each cell's end: a check falling inside a later cell finds it running
             indexing.releaseWhenIdle(this::cellRunning);
         }
     }
