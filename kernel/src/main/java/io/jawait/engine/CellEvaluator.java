@@ -21,8 +21,22 @@ final class CellEvaluator {
     private final SnippetPlaces places;
     private final SnippetRuns runs;
     private final RuntimeErrors runtimeErrors;
+    private final FastExpressions fast;
+    private final StartupGate startup;
+    /** Evaluations and drops made through JShell, for {@link FastExpressions}: each may change what cells see. */
+    private long shellEdits;
 
     CellEvaluator(JShell shell, SnippetPlaces places, SnippetRuns runs) {
+        this(shell, places, runs, null, new StartupGate());
+    }
+
+    /**
+     * With {@code fast} (may be null) trying each expression unit before JShell does, and {@code startup} run
+     * before JShell evaluates anything.
+     */
+    CellEvaluator(JShell shell, SnippetPlaces places, SnippetRuns runs, FastExpressions fast, StartupGate startup) {
+        this.fast = fast;
+        this.startup = startup;
         this.shell = shell;
         this.splitter = new CellSplitter(shell.sourceCodeAnalysis());
         this.places = places;
@@ -66,12 +80,21 @@ final class CellEvaluator {
             throws CellException {
         runs.clearValue();
         String declaration = ExpressionUnit.rewrite(unit.source(), ExpressionUnit.variableFor(unit.source()));
+        String expression = fast == null ? null : ExpressionUnit.expression(unit.source());
+        if (expression != null) {
+            Evaluation value = fast.run(code, cell, unit, expression, shellEdits, interrupted);
+            if (value != null) {
+                return value;
+            }
+        }
+        startup.ensure();
         if (declaration != null) {
             Evaluation value = runExpression(code, cell, unit, declaration, interrupted);
             if (value != null) {
                 return value;
             }
         }
+        shellEdits++;
         List<SnippetEvent> events = shell.eval(unit.source());
         if (events.isEmpty()) {
             throw compileError(code, cell, unit, "this is not Java code JShell can evaluate");
@@ -102,6 +125,7 @@ final class CellEvaluator {
      */
     private Evaluation runExpression(String code, int cell, CellSplitter.Unit unit, String declaration,
                                      BooleanSupplier interrupted) throws CellException {
+        shellEdits++;
         List<SnippetEvent> events = shell.eval(declaration);
         try {
             if (events.isEmpty() || events.getFirst().status() != Snippet.Status.VALID) {
@@ -122,6 +146,7 @@ final class CellEvaluator {
         } finally {
             // a declaration left behind, even one waiting for a name, would run again once that name exists
             if (!events.isEmpty()) {
+                shellEdits++;
                 shell.drop(events.getFirst().snippet());
             }
         }
@@ -135,6 +160,7 @@ final class CellEvaluator {
     private void dropTempVar(SnippetEvent event) {
         Snippet snippet = event.snippet();
         if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && event.status() == Snippet.Status.VALID) {
+            shellEdits++;
             shell.drop(snippet);
         }
     }

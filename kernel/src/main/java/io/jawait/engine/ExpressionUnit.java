@@ -49,6 +49,16 @@ final class ExpressionUnit {
      * or null when {@code unit} is not surely one expression.
      */
     static String rewrite(String unit, String variable) {
+        String body = expression(unit);
+        // the closing parenthesis goes on a line of its own, after any line comment the expression ends with
+        return body == null ? null : DECLARE.formatted(variable) + body + "\n);";
+    }
+
+    /**
+     * The expression {@code unit} is, stripped of surrounding blanks and of a trailing semicolon, or null when
+     * {@code unit} is not surely one expression. It starts on the unit's first line that is not blank.
+     */
+    static String expression(String unit) {
         List<String> tokens = Tokens.of(unit);
         if (tokens == null || tokens.isEmpty()) {
             return null;
@@ -61,8 +71,7 @@ final class ExpressionUnit {
         if (tokens.isEmpty() || tokens.contains(";") || !startsAnExpression(tokens)) {
             return null;
         }
-        // the closing parenthesis goes on a line of its own, after any line comment the expression ends with
-        return DECLARE.formatted(variable) + body + "\n);";
+        return body;
     }
 
     private static boolean startsAnExpression(List<String> tokens) {

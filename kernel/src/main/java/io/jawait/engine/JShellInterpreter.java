@@ -17,7 +17,12 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.tools.StandardJavaFileManager;
 import jdk.jshell.JShell;
 
 /**
@@ -30,6 +35,7 @@ import jdk.jshell.JShell;
  */
 public final class JShellInterpreter implements Interpreter {
     private static final long UNSTOPPABLE_AFTER_NANOS = 1_000_000_000L;
+    private static final Duration STARTUP_QUIET = Duration.ofSeconds(1);
 
     private final MagicRunner magics;
     private final SnippetRuns runs = new SnippetRuns();
@@ -41,6 +47,7 @@ public final class JShellInterpreter implements Interpreter {
     private final CompletenessCheck completeness;
     private final CellInterrupter interrupter;
     private final IndexingPause indexing;
+    private final StartupGate startup = new StartupGate();
     private volatile Future<Evaluation> currentCell;
     private volatile CellOutput currentOutput;
     private volatile boolean interruptRequested;
@@ -52,18 +59,40 @@ public final class JShellInterpreter implements Interpreter {
         PrintStream kernelErr = System.err;
         StdStreams.install();
         var classPath = KernelClassPath.location();
-        this.shell = JShell.builder().executionEngine(new KernelExecutionProvider(runs), Map.of())
-                .fileManager(files -> KernelClassPath.compileAgainst(files, classPath)).build();
+        var provider = new KernelExecutionProvider(runs);
+        var shellFiles = new AtomicReference<StandardJavaFileManager>();
+        this.shell = JShell.builder().executionEngine(provider, Map.of())
+                .fileManager(files -> {
+                    shellFiles.set(files);
+                    return KernelClassPath.compileAgainst(files, classPath);
+                }).build();
         this.indexing = IndexingPause.hold(shell.sourceCodeAnalysis());
-        this.evaluator = new CellEvaluator(shell, places, runs);
+        var fast = FastExpressions.create(shell, provider.generated(), shellFiles.get(), runs, places);
+        this.evaluator = new CellEvaluator(shell, places, runs, fast, startup);
         this.completer = new Completer(shell, magics);
         this.completeness = new CompletenessCheck(shell.sourceCodeAnalysis());
         this.interrupter = new CellInterrupter(shell, runs);
         var splitter = new CellSplitter(shell.sourceCodeAnalysis());
         engine.submit(() -> {
-            Startup.run(shell, splitter, kernelErr, () -> userAsked);
+            Startup.run(shell, splitter, kernelErr, () -> userAsked, fast, startup);
             indexing.releaseWhenIdle(this::cellRunning);
+            finishStartupWhenIdle();
             return null;
+        });
+    }
+
+    /**
+     * Runs the start-up that waits in {@link #startup} once the engine is free: after the cell now running, or
+     * after a quiet second when no cell has come.
+     */
+    private void finishStartupWhenIdle() {
+        CompletableFuture.delayedExecutor(STARTUP_QUIET.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+            if (!cellRunning()) {
+                engine.submit(() -> {
+                    startup.ensure();
+                    return null;
+                });
+            }
         });
     }
 
@@ -82,6 +111,11 @@ public final class JShellInterpreter implements Interpreter {
         try {
             return executeCell(request, out);
         } finally {
+            // queued behind the reply to this cell, ahead of the next one
+            engine.submit(() -> {
+                startup.ensure();
+                return null;
+            });
             // the quiet time counts from each cell's end: a check falling inside a later cell finds it running
             indexing.releaseWhenIdle(this::cellRunning);
         }
@@ -124,7 +158,10 @@ public final class JShellInterpreter implements Interpreter {
     /** {@code name?}: the name's documentation for the front end's pager, as IPython pages it. */
     private ExecuteOutcome help(String name, CellOutput out) {
         try {
-            InspectReply found = engine.call(() -> completer.inspect(name, name.length(), 0));
+            InspectReply found = engine.call(() -> {
+                startup.ensure();
+                return completer.inspect(name, name.length(), 0);
+            });
             if (found.found()) {
                 return new ExecuteOutcome.Ok(null, Map.of(), found.data());
             }
@@ -177,7 +214,10 @@ public final class JShellInterpreter implements Interpreter {
             return new CompleteReply(List.of(), cursorPos, cursorPos, List.of());
         }
         try {
-            return engine.call(() -> completer.complete(code, cursorPos));
+            return engine.call(() -> {
+                startup.ensure();
+                return completer.complete(code, cursorPos);
+            });
         } catch (Exception e) {
             return new CompleteReply(List.of(), cursorPos, cursorPos, List.of());
         }
@@ -191,7 +231,10 @@ public final class JShellInterpreter implements Interpreter {
             return new InspectReply(false, null);
         }
         try {
-            return engine.call(() -> completer.inspect(code, cursorPos, detailLevel));
+            return engine.call(() -> {
+                startup.ensure();
+                return completer.inspect(code, cursorPos, detailLevel);
+            });
         } catch (Exception e) {
             return new InspectReply(false, null);
         }

@@ -49,9 +49,15 @@ final class KernelExecutionControl extends LocalExecutionControl {
     }
 
     private final SnippetRuns runs;
+    private final ReplClasses replClasses = new ReplClasses();
 
     KernelExecutionControl(SnippetRuns runs) {
         this.runs = runs;
+    }
+
+    /** The snippet classes loaded so far, for {@link FastExpressions}. */
+    ReplClasses replClasses() {
+        return replClasses;
     }
 
     @Override
@@ -64,6 +70,9 @@ final class KernelExecutionControl extends LocalExecutionControl {
             MeasuredCopies.remember(c.name(), c.bytecodes());
         }
         super.load(rewritten);
+        for (ClassBytecodes c : rewritten) {
+            replClasses.loaded(c.name(), c.bytecodes());
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import jdk.jshell.spi.ExecutionEnv;
 /** Hands JShell our {@link KernelExecutionControl}, bound to the interpreter's {@link SnippetRuns}. */
 final class KernelExecutionProvider implements ExecutionControlProvider {
     private final SnippetRuns runs;
+    private volatile KernelExecutionControl generated;
 
     KernelExecutionProvider(SnippetRuns runs) {
         this.runs = runs;
@@ -20,6 +21,13 @@ final class KernelExecutionProvider implements ExecutionControlProvider {
 
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-        return new KernelExecutionControl(runs);
+        var control = new KernelExecutionControl(runs);
+        generated = control;
+        return control;
+    }
+
+    /** The control JShell last asked for; null before JShell is built. */
+    KernelExecutionControl generated() {
+        return generated;
     }
 }
