@@ -180,14 +180,17 @@ final class FastExpressions {
         }
         String id = "x" + number;
         places.put(id, new SnippetPlaces.Place(cell, SnippetPlaces.lineOf(code, unit.offset())));
-        if (interrupted.getAsBoolean()) {
-            throw CellEvaluator.interruption();
-        }
         int firstLine = SnippetPlaces.lineOf(unit.source(), unit.source().indexOf(expression));
         String text;
+        // as in JShell's own evaluation, the code runs even when an interrupt came while it compiled: the engine
+        // repeats JShell's stop until the cell ends, and only a stop that lands while snippet code runs raises
+        // the flag that the cell's busy threads check
         try {
             text = control.invoke(className, "do_it$");
         } catch (ExecutionControl.UserException | ExecutionControl.ResolutionException e) {
+            if (interrupted.getAsBoolean()) {
+                throw CellEvaluator.interruption();
+            }
             JShellException failure = exceptions.translate(e, frame -> ownFrame(frame, className, id, firstLine));
             throw new CellException(RuntimeErrors.name(failure), runtimeErrors.message(failure),
                     runtimeErrors.traceback(failure));
@@ -195,6 +198,9 @@ final class FastExpressions {
             throw CellEvaluator.interruption();
         } catch (ExecutionControl.ExecutionControlException e) {
             throw new CellException("InternalError", "the engine could not run this cell: " + e.getMessage());
+        }
+        if (interrupted.getAsBoolean()) {
+            throw CellEvaluator.interruption();
         }
         Object value = runs.lastValue();
         boolean hasValue = value != CellValue.NONE && !unit.source().endsWith(";") && text != null;
