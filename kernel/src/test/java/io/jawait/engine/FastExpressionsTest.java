@@ -1,7 +1,6 @@
 package io.jawait.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,9 +8,6 @@ import io.jawait.magic.CellException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import jdk.jshell.JShell;
 import org.junit.jupiter.api.AfterAll;
@@ -24,28 +20,21 @@ import org.junit.jupiter.api.io.TempDir;
  * that JShell did not evaluate it) and still see, show and report exactly what JShell's own path would.
  */
 class FastExpressionsTest {
+    private static FastShell engine;
     private static JShell shell;
     private static CellEvaluator evaluator;
     private static int cell;
 
     @BeforeAll
     static void createShell() {
-        var runs = new SnippetRuns();
-        var places = new SnippetPlaces();
-        var provider = new KernelExecutionProvider(runs);
-        var files = new AtomicReference<StandardJavaFileManager>();
-        shell = JShell.builder().executionEngine(provider, Map.of()).fileManager(f -> {
-            files.set(f);
-            return f;
-        }).build();
-        var fast = FastExpressions.create(shell, provider.generated(), files.get(), runs, places);
-        assertNotNull(fast, "the build and the test JVM export javac's task pool to the kernel");
-        evaluator = new CellEvaluator(shell, places, runs, fast, new StartupGate());
+        engine = new FastShell();
+        shell = engine.shell;
+        evaluator = engine.evaluator;
     }
 
     @AfterAll
     static void closeShell() {
-        shell.close();
+        engine.close();
     }
 
     /** Runs a cell that must succeed and returns the text it shows. */

@@ -2,14 +2,10 @@ package io.jawait.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-import javax.tools.StandardJavaFileManager;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +15,7 @@ import org.junit.jupiter.api.Test;
 /** A first expression cell answers before JShell has evaluated the start-up imports; anything else waits for them. */
 class StartupDeferralTest {
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+    private FastShell engine;
     private JShell shell;
     private CellSplitter splitter;
     private FastExpressions fast;
@@ -27,24 +24,17 @@ class StartupDeferralTest {
 
     @BeforeEach
     void createShell() {
-        var runs = new SnippetRuns();
-        var places = new SnippetPlaces();
-        var provider = new KernelExecutionProvider(runs);
-        var files = new AtomicReference<StandardJavaFileManager>();
-        shell = JShell.builder().executionEngine(provider, Map.of()).fileManager(f -> {
-            files.set(f);
-            return f;
-        }).build();
+        engine = new FastShell();
+        shell = engine.shell;
         splitter = new CellSplitter(shell.sourceCodeAnalysis());
-        fast = FastExpressions.create(shell, provider.generated(), files.get(), runs, places);
-        assertNotNull(fast);
-        gate = new StartupGate();
-        evaluator = new CellEvaluator(shell, places, runs, fast, gate);
+        fast = engine.fast;
+        gate = engine.gate;
+        evaluator = engine.evaluator;
     }
 
     @AfterEach
     void closeShell() {
-        shell.close();
+        engine.close();
     }
 
     @Test
