@@ -79,15 +79,15 @@ final class CellEvaluator {
     private Evaluation runUnit(String code, int cell, CellSplitter.Unit unit, BooleanSupplier interrupted)
             throws CellException {
         runs.clearValue();
-        String declaration = ExpressionUnit.rewrite(unit.source(), ExpressionUnit.variableFor(unit.source()));
-        String expression = fast == null ? null : ExpressionUnit.expression(unit.source());
-        if (expression != null) {
+        String expression = ExpressionUnit.expression(unit.source());
+        if (expression != null && fast != null) {
             Evaluation value = fast.run(code, cell, unit, expression, shellEdits, interrupted);
             if (value != null) {
                 return value;
             }
         }
         startup.ensure();
+        String declaration = expression == null ? null : ExpressionUnit.declaration(expression, unit.source());
         if (declaration != null) {
             Evaluation value = runExpression(code, cell, unit, declaration, interrupted);
             if (value != null) {

@@ -50,8 +50,17 @@ final class ExpressionUnit {
      */
     static String rewrite(String unit, String variable) {
         String body = expression(unit);
+        return body == null ? null : declare(variable, body);
+    }
+
+    /** {@link #rewrite} of {@code unit}, whose {@link #expression} is {@code expression}. */
+    static String declaration(String expression, String unit) {
+        return declare(variableFor(unit), expression);
+    }
+
+    private static String declare(String variable, String expression) {
         // the closing parenthesis goes on a line of its own, after any line comment the expression ends with
-        return body == null ? null : DECLARE.formatted(variable) + body + "\n);";
+        return DECLARE.formatted(variable) + expression + "\n);";
     }
 
     /**
