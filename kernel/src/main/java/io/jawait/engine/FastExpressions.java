@@ -1,38 +1,13 @@
 package io.jawait.engine;
 
-import com.sun.source.util.JavacTask;
-import com.sun.tools.javac.api.JavacTaskImpl;
-import com.sun.tools.javac.api.JavacTaskPool;
-import com.sun.tools.javac.code.ClassFinder;
-import com.sun.tools.javac.code.Symbol.ClassSymbol;
-import com.sun.tools.javac.code.Symbol.ModuleSymbol;
-import com.sun.tools.javac.code.Symbol.PackageSymbol;
-import com.sun.tools.javac.code.Symtab;
-import com.sun.tools.javac.util.Context;
-import com.sun.tools.javac.util.Name;
-import com.sun.tools.javac.util.Names;
 import io.jawait.magic.CellException;
 import io.jawait.magic.Evaluation;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
-import javax.tools.DiagnosticCollector;
-import javax.tools.FileObject;
-import javax.tools.ForwardingJavaFileManager;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.StandardLocation;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.VarSnippet;
@@ -47,15 +22,14 @@ import jdk.jshell.spi.ExecutionControl;
  * this class writes the snippet itself: the imports JShell would give a snippet now (read from {@code
  * SourceCodeAnalysis.wrappers} whenever JShell has evaluated or dropped something), then an interface of its own
  * whose {@code do_it$} returns the expression. It compiles that once, against the snippet classes the engine has
- * loaded ({@link ReplClasses}), in a javac context kept from cell to cell, and loads and runs it through the
+ * loaded, in a javac context kept from cell to cell ({@link ExpressionCompiler}), and loads and runs it through the
  * execution control JShell uses, so interrupts, output routing, the exit-call rewrite and the timing of
  * {@code %time} are unchanged. A {@code void} call is refused as a value by javac and compiled again as a
  * statement.
  *
  * <p>Whatever it is unsure of goes back to JShell untouched: a unit that does not compile here (JShell then
  * reports its own error), a unit naming a variable whose type JShell widens beyond its class file (an
- * intersection type), or a compiler it cannot reach. The compiler's API for reusing a context is internal to
- * jdk.compiler; the kernel jar's manifest exports it, and where it is not exported this class is not used.
+ * intersection type), or a compiler it cannot reach.
  *
  * <p>Engine thread only.
  */
@@ -64,10 +38,8 @@ final class FastExpressions {
     private static final String OWN_PREFIX = ReplClasses.PACKAGE + "." + OWN_SIMPLE;
     private static final String PLACEHOLDER = "$JShell$DOESNOTMATTER";
     private static final String PROBE = "$jawaitProbe";
-    private static final String INCOMPATIBLE = "compiler.err.prob.found.req";
     /** The line of the class {@link #source} writes on which the expression starts, the class line being 1. */
     private static final int BODY_LINE = 4;
-    private static final List<String> OPTIONS = List.of("-proc:none", "-parameters");
 
     private final JShell shell;
     private final KernelExecutionControl control;
@@ -75,44 +47,36 @@ final class FastExpressions {
     private final SnippetPlaces places;
     private final RuntimeErrors runtimeErrors;
     private final JShellExceptions exceptions;
-    private final Files files;
-    private final JavacTaskPool pool = new JavacTaskPool(1);
+    private final ExpressionCompiler compiler;
     private int count;
-    private boolean broken;
-    private boolean lastVoid;
     private long contextEdits = -1;
     private String header;
     private List<String> widened = List.of();
-    private int knownClasses = -1;
     private String provisional;
 
-    private FastExpressions(JShell shell, KernelExecutionControl control, StandardJavaFileManager shellFiles,
+    private FastExpressions(JShell shell, KernelExecutionControl control, ExpressionCompiler compiler,
                             SnippetRuns runs, SnippetPlaces places, JShellExceptions exceptions) {
         this.shell = shell;
         this.control = control;
+        this.compiler = compiler;
         this.runs = runs;
         this.places = places;
         this.runtimeErrors = new RuntimeErrors(shell, places);
         this.exceptions = exceptions;
-        this.files = new Files(shellFiles, control.replClasses());
     }
 
     /**
-     * The fast path for {@code shell}, or null when the compiler's internals or JShell's exception translation
-     * are out of reach (not exported or opened to the kernel, or changed in this JDK).
-     *
-     * @param shellFiles the file manager JShell compiles with, so class-path changes reach both
+     * The fast path for {@code shell}, or null without a {@code compiler} or when JShell's exception translation is
+     * out of reach (its package not opened to the kernel, or changed in this JDK).
      */
-    static FastExpressions create(JShell shell, KernelExecutionControl control, StandardJavaFileManager shellFiles,
+    static FastExpressions create(JShell shell, KernelExecutionControl control, ExpressionCompiler compiler,
                                   SnippetRuns runs, SnippetPlaces places) {
-        if (control == null || shellFiles == null) {
+        if (control == null || compiler == null) {
             return null;
         }
         try {
-            // each throws IllegalAccessError where the package is not exported to us
-            List.of(JavacTaskPool.class, JavacTaskImpl.class, Symtab.class, Names.class, ClassFinder.class);
-            return new FastExpressions(shell, control, shellFiles, runs, places, JShellExceptions.of(shell));
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return new FastExpressions(shell, control, compiler, runs, places, JShellExceptions.of(shell));
+        } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
     }
@@ -159,14 +123,14 @@ final class FastExpressions {
      */
     Evaluation run(String code, int cell, CellSplitter.Unit unit, String expression, long edits,
                    BooleanSupplier interrupted) throws CellException {
-        if (broken || !context(edits) || widened.stream().anyMatch(expression::contains)) {
+        if (compiler.broken() || !context(edits) || widened.stream().anyMatch(expression::contains)) {
             return null;
         }
         int number = ++count;
         String className = ReplClasses.PACKAGE + "." + OWN_SIMPLE + number;
-        Map<String, byte[]> compiled = compile(className, source(number, expression, false));
-        if (compiled == null && lastVoid) {
-            compiled = compile(className, source(number, expression, true));
+        Map<String, byte[]> compiled = compiler.compile(className, source(number, expression, false));
+        if (compiled == null && compiler.refusedVoid()) {
+            compiled = compiler.compile(className, source(number, expression, true));
         }
         if (compiled == null) {
             return null;
@@ -252,75 +216,6 @@ final class FastExpressions {
     }
 
     /**
-     * The class files of {@code source}, or null when it does not compile (or the compiler failed); {@link
-     * #lastVoid} then says whether javac refused a {@code void} value.
-     */
-    private Map<String, byte[]> compile(String className, String source) {
-        var diagnostics = new DiagnosticCollector<JavaFileObject>();
-        files.output.clear();
-        lastVoid = false;
-        int version = files.repl.version();
-        try {
-            Boolean ok = pool.getTask(null, files, diagnostics, OPTIONS, null,
-                    List.of(new SourceFile(className, source)), task -> {
-                        // the task lets go of its context once it has run
-                        Context context = ((JavacTaskImpl) task).getContext();
-                        if (version != knownClasses) {
-                            forgetSnippetClasses(context);
-                            knownClasses = version;
-                        }
-                        return task.call();
-                    });
-            var errors = diagnostics.getDiagnostics().stream()
-                    .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR).toList();
-            lastVoid = errors.stream().anyMatch(FastExpressions::refusedVoid);
-            if (!Boolean.TRUE.equals(ok) || !errors.isEmpty()) {
-                return null;
-            }
-        } catch (RuntimeException | LinkageError | AssertionError e) {
-            // a compiler crash leaves its context unusable; JShell compiles from now on
-            broken = true;
-            return null;
-        }
-        var out = new LinkedHashMap<String, byte[]>();
-        files.output.forEach((name, bytes) -> out.put(name, bytes.toByteArray()));
-        return out;
-    }
-
-    /**
-     * Whether javac refused to return an expression because it is {@code void} ("incompatible types: void cannot
-     * be converted to java.lang.Object"). Were it another refusal, the statement form fails too, and JShell
-     * takes over.
-     */
-    private static boolean refusedVoid(javax.tools.Diagnostic<? extends JavaFileObject> d) {
-        return INCOMPATIBLE.equals(d.getCode()) && d.getMessage(Locale.ROOT).contains("void cannot be converted");
-    }
-
-    /**
-     * Drops the snippet package from the kept context, as JShell does after each of its own tasks, so that this
-     * compilation lists and reads the snippet classes afresh. Needed only when the engine loaded a class since
-     * the last one: a snippet class's name is never given to other bytes, so what the context read before is
-     * still true, and the class compiled here is removed by the task pool itself.
-     */
-    private static void forgetSnippetClasses(Context context) {
-        Symtab symbols = Symtab.instance(context);
-        ModuleSymbol module = symbols.java_base == symbols.noModule ? symbols.noModule : symbols.unnamedModule;
-        PackageSymbol repl = symbols.getPackage(module, Names.instance(context).fromString(ReplClasses.PACKAGE));
-        if (repl == null) {
-            return;
-        }
-        var stale = new ArrayList<Name>();
-        for (ClassSymbol c : symbols.getAllClasses()) {
-            if (c.packge() == repl) {
-                stale.add(c.flatName());
-            }
-        }
-        stale.forEach(name -> symbols.removeClass(module, name));
-        repl.members_field = null;
-        repl.completer = ClassFinder.instance(context).getCompleter();
-    }
-
-    /**
      * A frame of the class compiled here, as JShell shows its own: no class name, the snippet's id and the line
      * of the unit, whose expression starts on unit line {@code firstLine} and class line {@link #BODY_LINE}.
      */
@@ -334,94 +229,6 @@ final class FastExpressions {
         int bodyLine = SnippetPlaces.lineOf(header, header.length()) + BODY_LINE - 1;
         int line = Math.max(1, firstLine + frame.getLineNumber() - bodyLine);
         return new StackTraceElement(nested, method, "#" + id, line);
-    }
-
-    /**
-     * JShell's compile path as javac sees it, with one difference: the snippet package lists the classes the
-     * engine loaded, and this class's output stays in memory. One instance for all tasks, since a kept javac
-     * context holds on to the file manager it first saw.
-     */
-    private static final class Files extends ForwardingJavaFileManager<StandardJavaFileManager> {
-        final ReplClasses repl;
-        final Map<String, ByteArrayOutputStream> output = new LinkedHashMap<>();
-
-        Files(StandardJavaFileManager shellFiles, ReplClasses repl) {
-            super(shellFiles);
-            this.repl = repl;
-        }
-
-        @Override
-        public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
-                                             boolean recurse) throws IOException {
-            if (location == StandardLocation.CLASS_PATH && packageName.equals(ReplClasses.PACKAGE)
-                    && kinds.contains(JavaFileObject.Kind.CLASS)) {
-                return repl.files();
-            }
-            return super.list(location, packageName, kinds, recurse);
-        }
-
-        @Override
-        public String inferBinaryName(Location location, JavaFileObject file) {
-            return file instanceof ReplClasses.ClassFile c ? c.binaryName : super.inferBinaryName(location, file);
-        }
-
-        @Override
-        public boolean isSameFile(FileObject a, FileObject b) {
-            if (a == b) {
-                return true;
-            }
-            return !ours(a) && !ours(b) && super.isSameFile(a, b);
-        }
-
-        private static boolean ours(FileObject file) {
-            return file instanceof ReplClasses.ClassFile || file instanceof SourceFile || file instanceof Output;
-        }
-
-        @Override
-        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                                                   FileObject sibling) {
-            var bytes = new ByteArrayOutputStream();
-            output.put(className, bytes);
-            return new Output(className, bytes);
-        }
-
-        @Override
-        public void flush() {
-            // nothing of ours to flush; JShell's file manager is JShell's to flush
-        }
-
-        @Override
-        public void close() {
-            // JShell goes on using the file manager underneath
-        }
-    }
-
-    private static final class SourceFile extends SimpleJavaFileObject {
-        private final String code;
-
-        SourceFile(String className, String code) {
-            super(URI.create("jawait-cell:///" + className.replace('.', '/') + ".java"), Kind.SOURCE);
-            this.code = code;
-        }
-
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return code;
-        }
-    }
-
-    private static final class Output extends SimpleJavaFileObject {
-        private final ByteArrayOutputStream bytes;
-
-        Output(String className, ByteArrayOutputStream bytes) {
-            super(URI.create("jawait-out:///" + className.replace('.', '/') + ".class"), Kind.CLASS);
-            this.bytes = bytes;
-        }
-
-        @Override
-        public OutputStream openOutputStream() {
-            return bytes;
-        }
     }
 
     /**

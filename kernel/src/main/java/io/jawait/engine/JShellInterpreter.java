@@ -59,7 +59,8 @@ public final class JShellInterpreter implements Interpreter {
         PrintStream kernelErr = System.err;
         StdStreams.install();
         var classPath = KernelClassPath.location();
-        var provider = new KernelExecutionProvider(runs);
+        var replClasses = new ReplClasses();
+        var provider = new KernelExecutionProvider(runs, replClasses);
         var shellFiles = new AtomicReference<StandardJavaFileManager>();
         this.shell = JShell.builder().executionEngine(provider, Map.of())
                 .fileManager(files -> {
@@ -67,7 +68,8 @@ public final class JShellInterpreter implements Interpreter {
                     return KernelClassPath.compileAgainst(files, classPath);
                 }).build();
         this.indexing = IndexingPause.hold(shell.sourceCodeAnalysis());
-        var fast = FastExpressions.create(shell, provider.generated(), shellFiles.get(), runs, places);
+        var fast = FastExpressions.create(shell, provider.generated(),
+                ExpressionCompiler.create(shellFiles.get(), replClasses), runs, places);
         this.evaluator = new CellEvaluator(shell, places, runs, fast, startup);
         this.completer = new Completer(shell, magics);
         this.completeness = new CompletenessCheck(shell.sourceCodeAnalysis());

@@ -49,10 +49,11 @@ final class KernelExecutionControl extends LocalExecutionControl {
     }
 
     private final SnippetRuns runs;
-    private final ReplClasses replClasses = new ReplClasses();
+    private final ReplClasses replClasses;
 
-    KernelExecutionControl(SnippetRuns runs) {
+    KernelExecutionControl(SnippetRuns runs, ReplClasses replClasses) {
         this.runs = runs;
+        this.replClasses = replClasses;
     }
 
     /** The snippet classes loaded so far, for {@link FastExpressions}. */

@@ -8,10 +8,17 @@ import jdk.jshell.spi.ExecutionEnv;
 /** Hands JShell our {@link KernelExecutionControl}, bound to the interpreter's {@link SnippetRuns}. */
 final class KernelExecutionProvider implements ExecutionControlProvider {
     private final SnippetRuns runs;
+    private final ReplClasses replClasses;
     private volatile KernelExecutionControl generated;
 
     KernelExecutionProvider(SnippetRuns runs) {
+        this(runs, new ReplClasses());
+    }
+
+    /** With {@code replClasses} noting every snippet class the control loads. */
+    KernelExecutionProvider(SnippetRuns runs, ReplClasses replClasses) {
         this.runs = runs;
+        this.replClasses = replClasses;
     }
 
     @Override
@@ -21,7 +28,7 @@ final class KernelExecutionProvider implements ExecutionControlProvider {
 
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-        var control = new KernelExecutionControl(runs);
+        var control = new KernelExecutionControl(runs, replClasses);
         generated = control;
         return control;
     }

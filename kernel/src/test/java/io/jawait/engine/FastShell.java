@@ -17,14 +17,17 @@ final class FastShell implements AutoCloseable {
     FastShell() {
         var runs = new SnippetRuns();
         var places = new SnippetPlaces();
-        var provider = new KernelExecutionProvider(runs);
+        var replClasses = new ReplClasses();
+        var provider = new KernelExecutionProvider(runs, replClasses);
         var files = new AtomicReference<StandardJavaFileManager>();
         shell = JShell.builder().executionEngine(provider, Map.of()).fileManager(f -> {
             files.set(f);
             return f;
         }).build();
-        fast = FastExpressions.create(shell, provider.generated(), files.get(), runs, places);
-        assertNotNull(fast, "the build and the test JVM export javac's task pool to the kernel");
+        var compiler = ExpressionCompiler.create(files.get(), replClasses);
+        assertNotNull(compiler, "the build and the test JVM export javac's task pool to the kernel");
+        fast = FastExpressions.create(shell, provider.generated(), compiler, runs, places);
+        assertNotNull(fast, "the test JVM opens JShell's package to the kernel");
         evaluator = new CellEvaluator(shell, places, runs, fast, gate);
     }
 
