@@ -15,9 +15,23 @@ final class KernelHarness implements AutoCloseable {
     final WireClient client;
 
     KernelHarness() throws IOException {
-        info = WireClient.freshConnection(KEY);
-        kernel = new Kernel(info, interpreter, exitStatus::complete);
-        kernel.start();
+        ConnectionInfo ports = null;
+        Kernel started = null;
+        // a port chosen free can be taken by another process before the kernel binds it: choose again
+        for (int attempt = 1; started == null; attempt++) {
+            ports = WireClient.freshConnection(KEY);
+            var candidate = new Kernel(ports, interpreter, exitStatus::complete);
+            try {
+                candidate.start();
+                started = candidate;
+            } catch (IllegalStateException taken) {
+                if (attempt == 3) {
+                    throw taken;
+                }
+            }
+        }
+        info = ports;
+        kernel = started;
         client = new WireClient(info);
         client.awaitReady();
     }

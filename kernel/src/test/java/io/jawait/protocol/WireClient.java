@@ -34,11 +34,22 @@ final class WireClient implements AutoCloseable {
         iopub.subscribe(new byte[0]);
     }
 
+    /**
+     * Five free loopback ports. Each stays held until all five are chosen, so the system cannot hand out one port
+     * twice; another process may still take one before the kernel binds it (see {@link KernelHarness}).
+     */
     static ConnectionInfo freshConnection(String key) throws IOException {
         int[] ports = new int[5];
-        for (int i = 0; i < ports.length; i++) {
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        var held = new java.util.ArrayList<ServerSocket>();
+        try {
+            for (int i = 0; i < ports.length; i++) {
+                ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                held.add(s);
                 ports[i] = s.getLocalPort();
+            }
+        } finally {
+            for (ServerSocket s : held) {
+                s.close();
             }
         }
         return new ConnectionInfo("tcp", "127.0.0.1", ports[0], ports[1], ports[2], ports[3], ports[4], key,
