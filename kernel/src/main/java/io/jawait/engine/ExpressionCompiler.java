@@ -231,5 +231,4 @@ final class ExpressionCompiler {
             return bytes;
         }
     }
-
 }

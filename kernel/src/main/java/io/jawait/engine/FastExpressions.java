@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.VarSnippet;
@@ -254,12 +255,8 @@ final class FastExpressions {
             return new JShellExceptions(eval, convert);
         }
 
-        interface FrameRenamer {
-            /** The frame as it should show, or null to take JShell's translation. */
-            StackTraceElement rename(StackTraceElement raw);
-        }
-
-        JShellException translate(ExecutionControl.RunException raw, FrameRenamer own) {
+        /** {@code raw} as JShell would report it; {@code own} names a frame of ours, or gives null for JShell's name. */
+        JShellException translate(ExecutionControl.RunException raw, UnaryOperator<StackTraceElement> own) {
             JShellException converted;
             try {
                 converted = (JShellException) convert.invoke(eval, raw);
@@ -273,7 +270,7 @@ final class FastExpressions {
                 var merged = new ArrayList<StackTraceElement>();
                 int kept = shellFrames.length;
                 for (int i = 0; i < rawFrames.length; i++) {
-                    StackTraceElement mine = own.rename(rawFrames[i]);
+                    StackTraceElement mine = own.apply(rawFrames[i]);
                     merged.add(mine != null ? mine : i < shellFrames.length ? shellFrames[i] : rawFrames[i]);
                     kept = mine != null ? Math.max(kept, i + 1) : kept;
                 }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -90,12 +91,25 @@ public final class JShellInterpreter implements Interpreter {
     private void finishStartupWhenIdle() {
         CompletableFuture.delayedExecutor(STARTUP_QUIET.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
             if (!cellRunning()) {
-                engine.submit(() -> {
-                    startup.ensure();
-                    return null;
-                });
+                finishStartup();
             }
         });
+    }
+
+    /** Queues the deferred start-up on the engine thread, where it runs once if it is still waiting. */
+    private void finishStartup() {
+        engine.submit(() -> {
+            startup.ensure();
+            return null;
+        });
+    }
+
+    /** {@code work}, run on the engine thread after the deferred start-up, which completion and inspection need. */
+    private <T> Callable<T> afterStartup(Callable<T> work) {
+        return () -> {
+            startup.ensure();
+            return work.call();
+        };
     }
 
     @Override
@@ -114,10 +128,7 @@ public final class JShellInterpreter implements Interpreter {
             return executeCell(request, out);
         } finally {
             // queued behind the reply to this cell, ahead of the next one
-            engine.submit(() -> {
-                startup.ensure();
-                return null;
-            });
+            finishStartup();
             // the quiet time counts from each cell's end: a check falling inside a later cell finds it running
             indexing.releaseWhenIdle(this::cellRunning);
         }
@@ -160,10 +171,7 @@ public final class JShellInterpreter implements Interpreter {
     /** {@code name?}: the name's documentation for the front end's pager, as IPython pages it. */
     private ExecuteOutcome help(String name, CellOutput out) {
         try {
-            InspectReply found = engine.call(() -> {
-                startup.ensure();
-                return completer.inspect(name, name.length(), 0);
-            });
+            InspectReply found = engine.call(afterStartup(() -> completer.inspect(name, name.length(), 0)));
             if (found.found()) {
                 return new ExecuteOutcome.Ok(null, Map.of(), found.data());
             }
@@ -216,10 +224,7 @@ public final class JShellInterpreter implements Interpreter {
             return new CompleteReply(List.of(), cursorPos, cursorPos, List.of());
         }
         try {
-            return engine.call(() -> {
-                startup.ensure();
-                return completer.complete(code, cursorPos);
-            });
+            return engine.call(afterStartup(() -> completer.complete(code, cursorPos)));
         } catch (Exception e) {
             return new CompleteReply(List.of(), cursorPos, cursorPos, List.of());
         }
@@ -233,10 +238,7 @@ public final class JShellInterpreter implements Interpreter {
             return new InspectReply(false, null);
         }
         try {
-            return engine.call(() -> {
-                startup.ensure();
-                return completer.inspect(code, cursorPos, detailLevel);
-            });
+            return engine.call(afterStartup(() -> completer.inspect(code, cursorPos, detailLevel)));
         } catch (Exception e) {
             return new InspectReply(false, null);
         }
