@@ -22,6 +22,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
     /** What one invoke produced; inherited by the snippet thread JShell creates for the call. */
     static final class Invocation {
         final Method doit;
+        final KernelExecutionControl control;
         volatile Object value;
         volatile long nanos;
         volatile ThreadGroup group;
@@ -29,8 +30,9 @@ final class KernelExecutionControl extends LocalExecutionControl {
         volatile ResourceSnapshot before;
         volatile ResourceSnapshot after;
 
-        Invocation(Method doit, boolean measured) {
+        Invocation(Method doit, KernelExecutionControl control, boolean measured) {
             this.doit = doit;
+            this.control = control;
             this.measured = measured;
         }
     }
@@ -83,7 +85,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
         if (!stopped.isEmpty()) {
             StoppedThreads.settle(stopped);
         }
-        var call = new Invocation(doitMethod, runs.measuring());
+        var call = new Invocation(doitMethod, this, runs.measuring());
         runs.running(call);
         PENDING.set(call);
         try {
@@ -101,6 +103,11 @@ final class KernelExecutionControl extends LocalExecutionControl {
     public static Object trampoline() throws Throwable {
         Invocation call = PENDING.get();
         call.group = Thread.currentThread().getThreadGroup();
+        if (call.control.runs.stopRequested()) {
+            // the interrupt came while this snippet compiled: stop as if it had landed on the first instruction,
+            // which also stops every snippet thread the cell started
+            call.control.stop();
+        }
         if (call.measured) {
             call.before = ResourceSnapshot.take();
         }

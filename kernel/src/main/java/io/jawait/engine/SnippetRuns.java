@@ -17,6 +17,7 @@ final class SnippetRuns {
     private final List<ThreadGroup> stopped = new ArrayList<>();
     private KernelExecutionControl.Invocation current;
     private boolean measuring;
+    private boolean stopRequested;
     private ResourceSnapshot used = ResourceSnapshot.ZERO;
 
     /** The call now running, whose thread group an interrupt must reach before {@link #record} lists it. */
@@ -43,6 +44,7 @@ final class SnippetRuns {
         lastValue = null;
         executeNanos = 0;
         groups.clear();
+        stopRequested = false;
     }
 
     /**
@@ -81,6 +83,7 @@ final class SnippetRuns {
 
     /** The cell is being interrupted: the next snippet call first lets its threads reach a stop check. */
     synchronized void stopping() {
+        stopRequested = true;
         List<ThreadGroup> all = new ArrayList<>(groups);
         if (current != null && current.group != null) {
             all.add(current.group);
@@ -90,6 +93,14 @@ final class SnippetRuns {
                 stopped.add(g);
             }
         }
+    }
+
+    /**
+     * Whether the cell was interrupted: a snippet call that starts afterwards stops at once. JShell's own stop
+     * is a no-op while a snippet compiles, and the engine repeats it only every 50 ms.
+     */
+    synchronized boolean stopRequested() {
+        return stopRequested;
     }
 
     /** The thread groups of interrupted cells not yet waited for, handed over once. */

@@ -38,6 +38,27 @@ class InterruptTest extends EngineTestKit {
         assertEquals("5", execSuccess("keptBeforeInterrupt"));
     }
 
+    /**
+     * JShell's stop does nothing while a snippet compiles. An interrupt that comes then stops the snippet as it
+     * starts: its code never runs. The block compiles for long enough (800 statements) that the
+     * interrupt, sent once the first line has printed, lands while javac works on it.
+     */
+    @Test
+    void an_interrupt_while_a_snippet_compiles_stops_it_before_its_code_runs() throws Exception {
+        execSuccess("var reachedAfterInterrupt = new java.util.concurrent.atomic.AtomicInteger();");
+        var slow = new StringBuilder("{ int v0 = 0;\n");
+        for (int i = 1; i < 800; i++) {
+            slow.append("int v").append(i).append(" = v").append(i - 1).append(" + 1;\n");
+        }
+        slow.append("reachedAfterInterrupt.incrementAndGet();\nwhile (true) {}\n}");
+        var out = new RecordingOutput(false);
+        var cell = CompletableFuture.supplyAsync(() -> exec("System.out.println(\"compiling\");\n" + slow, out));
+        awaitOutput(out, "compiling");
+        interpreter.interrupt();
+        assertEquals("KeyboardInterrupt", ((ExecuteOutcome.Error) cell.get(30, TimeUnit.SECONDS)).ename());
+        assertEquals("0", execSuccess("reachedAfterInterrupt.get()"));
+    }
+
     @Test
     void interrupt_stops_a_sleep() throws Exception {
         assertEquals("KeyboardInterrupt", interruptWhileRunning(running("Thread.sleep(60_000);")).ename());
