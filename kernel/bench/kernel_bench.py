@@ -224,7 +224,14 @@ FORMATS = {"start_to_kernel_info": ("start to kernel_info_reply", "s", "{:.3f}")
            "interrupt_seconds": ("interrupt to execute_reply", "s", "{:.3f}")}
 
 
-def report(results, starts, cells):
+def cpu_ticks():
+    """(steal, total) jiffies of all CPUs since boot: on a VM, steal is time the host gave our cores to others."""
+    with open("/proc/stat", encoding="ascii") as f:
+        fields = [int(v) for v in f.readline().split()[1:9]]
+    return fields[7], sum(fields)
+
+
+def report(results, starts, cells, ticks_at_start=None):
     names = list(results)
     base = "python3" if "python3" in results else None
     print(f"\nkernel benchmark: {starts} starts (median), {cells} trivial cells, "
@@ -246,6 +253,10 @@ def report(results, starts, cells):
     for n in names:
         if "failure" in results[n]:
             print(f"{n}: measurement stopped early: {results[n]['failure']}")
+    if ticks_at_start:
+        steal, total = (end - start for end, start in zip(cpu_ticks(), ticks_at_start))
+        print(f"\nsteal time during the run: {100 * steal / max(total, 1):.1f}% of CPU time (the VM's host running "
+              "others on its cores; beyond a few per cent, jawait's JIT warm-up and the cells compete for less)")
     print("\nThe numbers above are just data: medians and percentiles of this run, on this machine, now.")
 
 
@@ -267,8 +278,9 @@ def main():
         if missing:
             sys.exit(f"kernelspec(s) not found: {', '.join(missing)}; for jawait run install/install.sh first, "
                      "for python3 apt-get install python3-ipykernel")
+        ticks_at_start = cpu_ticks() if os.path.exists("/proc/stat") else None
         results = {k: measure(k, args.starts, args.cells, args.warmup) for k in args.kernels}
-        report(results, args.starts, args.cells)
+        report(results, args.starts, args.cells, ticks_at_start)
         if args.json:
             with open(args.json, "w") as f:
                 json.dump(results, f, indent=2)
