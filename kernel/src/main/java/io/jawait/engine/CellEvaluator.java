@@ -95,7 +95,7 @@ final class CellEvaluator {
             }
         }
         shellEdits++;
-        List<SnippetEvent> events = shell.eval(unit.source());
+        List<SnippetEvent> events = CompilerCrash.eval(shell, unit.source());
         if (events.isEmpty()) {
             throw compileError(code, cell, unit, "this is not Java code JShell can evaluate");
         }
@@ -126,7 +126,7 @@ final class CellEvaluator {
     private Evaluation runExpression(String code, int cell, CellSplitter.Unit unit, String declaration,
                                      BooleanSupplier interrupted) throws CellException {
         shellEdits++;
-        List<SnippetEvent> events = shell.eval(declaration);
+        List<SnippetEvent> events = CompilerCrash.eval(shell, declaration);
         try {
             if (events.isEmpty() || events.getFirst().status() != Snippet.Status.VALID) {
                 return null;

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class StdStreams {
     private static boolean installed;
+    /** What the calling thread wrote to {@code System.err} since {@link #holdErr}, kept from the cell. */
+    private static final ThreadLocal<StringBuilder> HELD_ERR = new ThreadLocal<>();
 
     private StdStreams() {}
 
@@ -29,6 +31,22 @@ final class StdStreams {
         System.setErr(routed(true, kernelErr));
         System.setIn(new CellInput());
         installed = true;
+    }
+
+    /**
+     * From now on, what the calling thread writes to {@code System.err} is kept back until {@link #releaseErr};
+     * other threads print as before. The engine holds what JShell's compiler prints while it compiles a unit
+     * (the cell's own code runs on other threads), to tell a crash of javac from ordinary text.
+     */
+    static void holdErr() {
+        HELD_ERR.set(new StringBuilder());
+    }
+
+    /** Ends {@link #holdErr} and returns the text held back, which is not printed. */
+    static String releaseErr() {
+        StringBuilder held = HELD_ERR.get();
+        HELD_ERR.remove();
+        return held == null ? "" : held.toString();
     }
 
     private static PrintStream routed(boolean err, PrintStream fallback) {
@@ -92,11 +110,24 @@ final class StdStreams {
             this.fallback = fallback;
         }
 
+        /** Keeps {@code text} back when this is the error stream and the writing thread holds it. */
+        private boolean held(String text) {
+            StringBuilder held = err ? HELD_ERR.get() : null;
+            if (held == null) {
+                return false;
+            }
+            held.append(text);
+            return true;
+        }
+
         /**
          * Sends {@code text} straight to the writing thread's cell; false when it must take the byte path
          * instead (no cell yet, or this thread left half a character in the byte path that must come first).
          */
         boolean sendText(String text) {
+            if (held(text)) {
+                return true;
+            }
             CellOutput out = CurrentOutput.find();
             if (out == null || pending.get() != null) {
                 return false;
@@ -116,6 +147,10 @@ final class StdStreams {
 
         @Override
         public void write(byte[] b, int off, int len) {
+            if (err && HELD_ERR.get() != null) {
+                held(Utf8Tail.decode(pending, b, off, len));
+                return;
+            }
             CellOutput out = CurrentOutput.find();
             if (out == null) {
                 fallback.write(b, off, len);

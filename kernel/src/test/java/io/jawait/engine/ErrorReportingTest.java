@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jawait.protocol.ExecuteOutcome;
 import org.junit.jupiter.api.Test;
 
 class ErrorReportingTest extends EngineTestKit {
@@ -24,6 +25,30 @@ class ErrorReportingTest extends EngineTestKit {
         assertEquals("CompilationError", e.ename());
         assertTrue(e.traceback().get(0).contains("'void' type not allowed here (this call returns nothing"),
                 e.traceback().get(0));
+    }
+
+    /**
+     * JShell 25's javac crashes on a call that passes a variable of an intersection type to an overloaded method:
+     * the cell gets an error that says so, not javac's page of stack trace and a silent success.
+     */
+    @Test
+    void a_crash_of_javac_is_an_error_that_says_so_and_its_trace_stays_out_of_the_cell() {
+        execSuccess("String pick(Object o) { return \"object\"; }\nString pick(Comparable<?> c) { return \"comparable\"; }");
+        execSuccess("var mixedType = true ? Integer.valueOf(1) : \"one\";");
+        var out = new RecordingOutput(false);
+        var outcome = exec("int beforeCrash = 7;\npick(mixedType)", out);
+        if (outcome instanceof ExecuteOutcome.Ok ok) {
+            // a javac without this bug: the call then resolves as JShell types the variable
+            assertEquals("\"comparable\"", ok.result().data().get("text/plain"));
+            return;
+        }
+        var e = (ExecuteOutcome.Error) outcome;
+        assertEquals(CompilerCrash.ENAME, e.ename(), traceback(e));
+        assertTrue(e.evalue().contains("javac") && e.evalue().contains("AssertionError"), e.evalue());
+        assertFalse(out.stderr().contains("An exception has occurred in the compiler"), out.stderr());
+        assertFalse(out.stderr().contains("com.sun.tools.javac"), out.stderr());
+        assertEquals("7", execSuccess("beforeCrash"));
+        assertEquals("3", execSuccess("1 + 2"));
     }
 
     @Test

@@ -98,15 +98,21 @@ class FastExpressionsTest {
 
     /**
      * JShell gives {@code mixed} its intersection type in its own compilations, where the class file says
-     * {@code Serializable}; compiled against the class file, {@code which(mixed)} would say "object". JShell 25's
-     * own compiler crashes on this unit (and shows no value), so the test asks for JShell's answer, whatever it is.
+     * {@code Serializable}; compiled against the class file, {@code which(mixed)} would say "object". So the unit
+     * is left to JShell (it makes a snippet of it), whose answer the cell shows; JShell 25's own compiler crashes
+     * on it, which the cell reports as {@link CompilerCrash}.
      */
     @Test
-    void a_variable_of_an_intersection_type_keeps_jshells_typing() throws CellException {
+    void a_variable_of_an_intersection_type_is_left_to_jshell() throws CellException {
         run("String which(Object o) { return \"object\"; }\nString which(Comparable<?> c) { return \"comparable\"; }");
         run("var mixed = true ? Integer.valueOf(1) : \"one\";");
-        String jshells = shell.eval("which(mixed)").getFirst().value();
-        assertEquals(jshells, run("which(mixed)"));
+        long before = shell.snippets().count();
+        try {
+            assertEquals("\"comparable\"", run("which(mixed)"));
+        } catch (CellException crash) {
+            assertEquals(CompilerCrash.ENAME, crash.ename(), crash.getMessage());
+        }
+        assertTrue(shell.snippets().count() > before, "the fast path compiled a unit with an intersection type");
     }
 
     @Test

@@ -15,6 +15,7 @@ final class FastShell implements AutoCloseable {
     final CellEvaluator evaluator;
 
     FastShell() {
+        StdStreams.install(); // as the interpreter does: the engine holds back what javac prints to System.err
         var runs = new SnippetRuns();
         var places = new SnippetPlaces();
         var replClasses = new ReplClasses();
