@@ -13,6 +13,7 @@ import com.sun.tools.javac.util.Names;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,7 +87,8 @@ final class ExpressionCompiler {
         lastVoid = false;
         int version = files.repl.version();
         try {
-            Boolean ok = pool.getTask(null, files, diagnostics, OPTIONS, null,
+            // a crash of javac prints its trace to this writer; the unit then goes to JShell, which reports it
+            Boolean ok = pool.getTask(Writer.nullWriter(), files, diagnostics, OPTIONS, null,
                     List.of(new SourceFile(className, source)), task -> {
                         // the task lets go of its context once it has run
                         Context context = ((JavacTaskImpl) task).getContext();
