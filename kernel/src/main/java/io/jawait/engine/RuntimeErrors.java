@@ -41,7 +41,7 @@ final class RuntimeErrors {
             return "'" + Describe.declaration(snippet) + "' cannot be used until "
                     + (missing.isEmpty() ? "its errors are fixed" : missing + " is declared");
         }
-        String msg = e.getMessage() == null ? "" : e.getMessage();
+        String msg = e.getMessage() == null ? "" : ReplNames.plain(e.getMessage());
         return (msg + Hints.forException(name(e), msg)).strip();
     }
 
@@ -60,7 +60,7 @@ final class RuntimeErrors {
 
     private String headline(Throwable t) {
         if (!(t instanceof JShellException e)) {
-            return t.toString();
+            return ReplNames.plain(t.toString());
         }
         String message = message(e);
         return name(e) + (message.isEmpty() ? "" : ": " + message);

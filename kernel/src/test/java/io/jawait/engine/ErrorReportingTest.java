@@ -51,6 +51,20 @@ class ErrorReportingTest extends EngineTestKit {
         assertEquals("3", execSuccess("1 + 2"));
     }
 
+    /** JShell's wrapper classes ({@code REPL.$JShell$14$Knot}) stay out of values and messages, as in the jshell tool. */
+    @Test
+    void values_and_messages_name_cell_classes_and_variables_as_the_cell_wrote_them() {
+        execSuccess("class Knot { }\nObject nothingHere = null;");
+        var e = execError("nothingHere.hashCode()");
+        assertEquals("java.lang.NullPointerException", e.ename());
+        assertTrue(e.evalue().contains("because \"nothingHere\" is null"), e.evalue());
+        assertFalse(traceback(e).contains("$JShell$"), traceback(e));
+        String shown = execSuccess("new Knot()");
+        assertTrue(shown.startsWith("Knot@"), shown);
+        String inList = execSuccess("var knots = List.of(new Knot());\nknots");
+        assertTrue(inList.startsWith("[Knot@"), inList);
+    }
+
     @Test
     void the_cell_stops_at_the_first_failing_snippet() {
         execError("int beforeFailure = 1;\nint x = undefinedThing;\nint afterFailure = 2;");

@@ -1,0 +1,21 @@
+package io.jawait.engine;
+
+import java.util.regex.Pattern;
+
+/**
+ * Takes JShell's wrapper classes out of text a learner reads. JShell compiles each snippet into a class of its
+ * own ({@code REPL.$JShell$14}), so a class declared in a cell is really {@code REPL.$JShell$14$Node} and a
+ * variable {@code REPL.$JShell$13.o}; {@code Object.toString()} and the JDK's helpful null-pointer messages name
+ * them so. The jshell tool shows {@code Node@5197848c}; the kernel shows the same, and {@code because "o" is null}.
+ */
+final class ReplNames {
+    private static final String MARK = "REPL.$JShell$";
+    private static final Pattern WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+[$.]");
+
+    private ReplNames() {}
+
+    /** {@code text} without JShell's wrapper class names; null stays null. */
+    static String plain(String text) {
+        return text == null || !text.contains(MARK) ? text : WRAPPER.matcher(text).replaceAll("");
+    }
+}
