@@ -139,12 +139,29 @@ class LabTest {
         assertEquals(55, Lab.fib(10));
     }
 
+    /**
+     * The instrument measures one thread against itself as about 1, and all threads as a speed-up no larger than
+     * the cores. On a VM whose host takes its cores away for a while (steal time of 15-20% on this machine, with
+     * bursts), one measurement can be off by three times, so each gets three tries; one within the bounds shows
+     * that the instrument works, and a broken one misses all three.
+     */
     @Test
     void parallel_capacity_is_a_speed_up_between_one_thread_and_the_core_count() throws Exception {
-        double one = Capacity.of(1);
-        assertTrue(one > 0.6 && one < 1.6, "one thread against itself: " + one);
-        double all = Lab.parallelCapacity();
+        var ones = upToThreeTries(() -> Capacity.of(1), one -> one > 0.6 && one < 1.6);
+        assertTrue(ones.getLast() > 0.6 && ones.getLast() < 1.6, "one thread against itself: " + ones);
         // generous: a shared machine can give less than one core's worth, never much more than every core
-        assertTrue(all > 0.4 && all <= Lab.cores() * 1.25, "capacity " + all + " on " + Lab.cores() + " cores");
+        var alls = upToThreeTries(Lab::parallelCapacity, all -> all > 0.4 && all <= Lab.cores() * 1.25);
+        assertTrue(alls.getLast() > 0.4 && alls.getLast() <= Lab.cores() * 1.25,
+                "capacity " + alls + " on " + Lab.cores() + " cores");
+    }
+
+    /** Measures until {@code ok} holds or three measurements are taken; returns them all. */
+    private static java.util.List<Double> upToThreeTries(java.util.concurrent.Callable<Double> measure,
+                                                         java.util.function.DoublePredicate ok) throws Exception {
+        var values = new java.util.ArrayList<Double>();
+        do {
+            values.add(measure.call());
+        } while (values.size() < 3 && !ok.test(values.getLast()));
+        return values;
     }
 }
