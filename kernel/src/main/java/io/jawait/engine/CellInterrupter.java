@@ -5,7 +5,7 @@ import jdk.jshell.JShell;
 
 /**
  * Stops the running cell and what it started: JShell's stop (which ends busy loops in snippet code and
- * interrupts its snippet thread), an interrupt for every platform thread born in the cell's thread groups
+ * interrupts its snippet thread), its stop flag raised also while no snippet runs, an interrupt for every platform thread born in the cell's thread groups
  * (thread pools included) and for every thread the cell's code started itself (virtual ones included), and
  * the await helpers' own cancellation of the tasks they run.
  */
@@ -14,15 +14,21 @@ final class CellInterrupter {
 
     private final JShell shell;
     private final SnippetRuns runs;
+    private final KernelExecutionControl control;
 
-    CellInterrupter(JShell shell, SnippetRuns runs) {
+    /** @param control the execution control JShell runs snippets with, or null when it is not the kernel's */
+    CellInterrupter(JShell shell, SnippetRuns runs, KernelExecutionControl control) {
         this.shell = shell;
         this.runs = runs;
+        this.control = control;
     }
 
     /** Stops the cell whose output is {@code cell}. */
     void interrupt(io.jawait.display.CellOutput cell) {
         shell.stop();
+        if (control != null) {
+            control.raiseStop();
+        }
         runs.stopping();
         for (ThreadGroup group : runs.groups()) {
             interruptAll(group);

@@ -74,7 +74,7 @@ public final class JShellInterpreter implements Interpreter {
         this.evaluator = new CellEvaluator(shell, places, runs, fast, startup);
         this.completer = new Completer(shell, magics);
         this.completeness = new CompletenessCheck(shell.sourceCodeAnalysis());
-        this.interrupter = new CellInterrupter(shell, runs);
+        this.interrupter = new CellInterrupter(shell, runs, provider.generated());
         var splitter = new CellSplitter(shell.sourceCodeAnalysis());
         engine.submit(() -> {
             Startup.run(shell, splitter, kernelErr, () -> userAsked, fast, startup);

@@ -39,6 +39,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
 
     private static final InheritableThreadLocal<Invocation> PENDING = new InheritableThreadLocal<>();
     private static final Method TRAMPOLINE;
+    private static final String CANCEL_CLASS = "REPL.$Cancel$";
 
     static {
         try {
@@ -75,6 +76,19 @@ final class KernelExecutionControl extends LocalExecutionControl {
         super.load(rewritten);
         for (ClassBytecodes c : rewritten) {
             replClasses.loaded(c.name(), c.bytecodes());
+        }
+    }
+
+    /**
+     * Raises JShell's stop flag ({@code REPL.$Cancel$.allStop}) even while no snippet runs, when JShell's own
+     * stop does nothing: threads the cell started that spin in snippet code reach a stop check and end, also
+     * when the cell has no code left to run. JShell lowers the flag as the next snippet call starts.
+     */
+    void raiseStop() {
+        try {
+            findClass(CANCEL_CLASS).getField("allStop").setBoolean(null, true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // no snippet has run in this JShell yet: there is no flag, and no snippet thread to stop
         }
     }
 

@@ -59,6 +59,27 @@ class InterruptTest extends EngineTestKit {
         assertEquals("0", execSuccess("reachedAfterInterrupt.get()"));
     }
 
+    /**
+     * An interrupt that lands while the cell's last unit compiles, a declaration that runs no code, still stops a
+     * thread the cell started that spins in snippet code: there is no later snippet for JShell's stop to land in.
+     */
+    @Test
+    void an_interrupt_while_the_last_unit_compiles_still_stops_threads_the_cell_started() throws Exception {
+        var slow = new StringBuilder("int slowToCompile() { int v0 = 0;\n");
+        for (int i = 1; i < 800; i++) {
+            slow.append("int v").append(i).append(" = v").append(i - 1).append(" + 1;\n");
+        }
+        slow.append("return v799; }");
+        String code = "Thread spinsUntilStopped = new Thread(() -> { while (true) {} });\n"
+                + "spinsUntilStopped.start();\nSystem.out.println(\"compiling\");\n" + slow;
+        var out = new RecordingOutput(false);
+        var cell = CompletableFuture.supplyAsync(() -> exec(code, out));
+        awaitOutput(out, "compiling");
+        interpreter.interrupt();
+        assertEquals("KeyboardInterrupt", ((ExecuteOutcome.Error) cell.get(30, TimeUnit.SECONDS)).ename());
+        assertEquals("false", execSuccess("spinsUntilStopped.join(10_000);\nspinsUntilStopped.isAlive()"));
+    }
+
     @Test
     void interrupt_stops_a_sleep() throws Exception {
         assertEquals("KeyboardInterrupt", interruptWhileRunning(running("Thread.sleep(60_000);")).ename());
