@@ -5,9 +5,9 @@ import jdk.jshell.JShell;
 
 /**
  * Stops the running cell and what it started: JShell's stop (which ends busy loops in snippet code and
- * interrupts its snippet thread), its stop flag raised also while no snippet runs, an interrupt for every platform thread born in the cell's thread groups
- * (thread pools included) and for every thread the cell's code started itself (virtual ones included), and
- * the await helpers' own cancellation of the tasks they run.
+ * interrupts its snippet thread), with its stop flag raised also while no snippet runs; an interrupt for every
+ * platform thread born in the cell's thread groups (thread pools included) and for every thread the cell's code
+ * started itself (virtual ones included); and the await helpers' own cancellation of the tasks they run.
  */
 final class CellInterrupter {
     private static final String ASYNC_CANCEL_HOOK = "io.jawait.async.Async";

@@ -56,7 +56,8 @@ final class Outcomes {
 
     static MimeBundle valueBundle(Evaluation e) {
         return e.value() instanceof MimeBundle || e.value() instanceof Rich
-                ? Display.bundleOf(e.value()) : MimeBundle.of("text/plain", e.text() == null ? "" : ReplNames.plain(e.text()));
+                ? Display.bundleOf(e.value())
+                : MimeBundle.of("text/plain", e.text() == null ? "" : ReplNames.plain(e.text()));
     }
 
     /** A cell ending in {@code display(...)} shows that display, not the id it returns. */
