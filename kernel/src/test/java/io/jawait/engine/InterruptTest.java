@@ -39,23 +39,29 @@ class InterruptTest extends EngineTestKit {
     }
 
     /**
-     * JShell's stop does nothing while a snippet compiles. An interrupt that comes then stops the snippet as it
-     * starts: its code never runs. The block compiles for long enough (800 statements) that the
-     * interrupt, sent once the first line has printed, lands while javac works on it.
+     * Runs {@code first} (which must print "compiling"), then {@code slowHead}, 800 statements and {@code slowTail}
+     * as one more unit, which compiles for long enough that the interrupt, sent once "compiling" has printed,
+     * lands while javac works on it; returns the cell's error name.
      */
-    @Test
-    void an_interrupt_while_a_snippet_compiles_stops_it_before_its_code_runs() throws Exception {
-        execSuccess("var reachedAfterInterrupt = new java.util.concurrent.atomic.AtomicInteger();");
-        var slow = new StringBuilder("{ int v0 = 0;\n");
+    private String interruptWhileCompiling(String first, String slowHead, String slowTail) throws Exception {
+        var slow = new StringBuilder(slowHead).append(" int v0 = 0;\n");
         for (int i = 1; i < 800; i++) {
             slow.append("int v").append(i).append(" = v").append(i - 1).append(" + 1;\n");
         }
-        slow.append("reachedAfterInterrupt.incrementAndGet();\nwhile (true) {}\n}");
+        String code = first + "\n" + slow + slowTail;
         var out = new RecordingOutput(false);
-        var cell = CompletableFuture.supplyAsync(() -> exec("System.out.println(\"compiling\");\n" + slow, out));
+        var cell = CompletableFuture.supplyAsync(() -> exec(code, out));
         awaitOutput(out, "compiling");
         interpreter.interrupt();
-        assertEquals("KeyboardInterrupt", ((ExecuteOutcome.Error) cell.get(30, TimeUnit.SECONDS)).ename());
+        return ((ExecuteOutcome.Error) cell.get(30, TimeUnit.SECONDS)).ename();
+    }
+
+    /** JShell's stop does nothing while a snippet compiles; an interrupt that comes then stops it as it starts. */
+    @Test
+    void an_interrupt_while_a_snippet_compiles_stops_it_before_its_code_runs() throws Exception {
+        execSuccess("var reachedAfterInterrupt = new java.util.concurrent.atomic.AtomicInteger();");
+        assertEquals("KeyboardInterrupt", interruptWhileCompiling("System.out.println(\"compiling\");", "{",
+                "reachedAfterInterrupt.incrementAndGet();\nwhile (true) {}\n}"));
         assertEquals("0", execSuccess("reachedAfterInterrupt.get()"));
     }
 
@@ -65,18 +71,9 @@ class InterruptTest extends EngineTestKit {
      */
     @Test
     void an_interrupt_while_the_last_unit_compiles_still_stops_threads_the_cell_started() throws Exception {
-        var slow = new StringBuilder("int slowToCompile() { int v0 = 0;\n");
-        for (int i = 1; i < 800; i++) {
-            slow.append("int v").append(i).append(" = v").append(i - 1).append(" + 1;\n");
-        }
-        slow.append("return v799; }");
-        String code = "Thread spinsUntilStopped = new Thread(() -> { while (true) {} });\n"
-                + "spinsUntilStopped.start();\nSystem.out.println(\"compiling\");\n" + slow;
-        var out = new RecordingOutput(false);
-        var cell = CompletableFuture.supplyAsync(() -> exec(code, out));
-        awaitOutput(out, "compiling");
-        interpreter.interrupt();
-        assertEquals("KeyboardInterrupt", ((ExecuteOutcome.Error) cell.get(30, TimeUnit.SECONDS)).ename());
+        String spinner = "Thread spinsUntilStopped = new Thread(() -> { while (true) {} });\n"
+                + "spinsUntilStopped.start();\nSystem.out.println(\"compiling\");";
+        assertEquals("KeyboardInterrupt", interruptWhileCompiling(spinner, "int slowToCompile() {", "return v799; }"));
         assertEquals("false", execSuccess("spinsUntilStopped.join(10_000);\nspinsUntilStopped.isAlive()"));
     }
 
