@@ -2,6 +2,7 @@ package io.jawait.demo;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,6 +29,8 @@ public final class WsHub implements AutoCloseable {
     private final CountDownLatch ready;
     private final AtomicLong sent = new AtomicLong();
     private final Thread ticker;
+    private volatile long startedAt;
+    private volatile boolean started;
 
     private WsHub(double period, int count, int minClients) {
         ready = new CountDownLatch(minClients);
@@ -71,6 +74,14 @@ public final class WsHub implements AutoCloseable {
         return server.connections().size();
     }
 
+    /**
+     * The {@link System#nanoTime()} at which the first period began, once the hub had its clients: tick
+     * {@code i} is sent no earlier than {@code i * period} seconds after it. Empty until then.
+     */
+    public OptionalLong startedAt() {
+        return started ? OptionalLong.of(startedAt) : OptionalLong.empty();
+    }
+
     /** Messages sent so far, summed over all clients. */
     public long sent() {
         return sent.get();
@@ -92,6 +103,8 @@ public final class WsHub implements AutoCloseable {
         try {
             ready.await();
             long start = System.nanoTime();
+            startedAt = start;
+            started = true;
             for (int i = 1; i <= count; i++) {
                 long due = start + (long) (i * period * 1e9);
                 Thread.sleep(java.time.Duration.ofNanos(Math.max(0, due - System.nanoTime())));

@@ -101,6 +101,8 @@ class WsServerTest {
     @Test
     void hub_broadcasts_every_tick_to_every_client_then_closes() throws Exception {
         try (var hub = WsHub.start(0.2, 4, 20)) {
+            assertTrue(hub.startedAt().isEmpty(), "no client yet, so no start");
+            long beforeConnects = System.nanoTime();
             List<Collector> collectors = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 var collector = new Collector();
@@ -111,7 +113,12 @@ class WsServerTest {
                 assertEquals(1000, c.closed.get(10, TimeUnit.SECONDS));
                 assertEquals(List.of("tick 1/4", "tick 2/4", "tick 3/4", "tick 4/4"), c.messages);
             }
+            long closed = System.nanoTime();
             assertEquals(80, hub.sent());
+            long started = hub.startedAt().orElseThrow();
+            assertTrue(started >= beforeConnects, "the first period began once the 20 clients were in");
+            assertTrue(closed - started >= 800_000_000L, "4 ticks 0.2 s apart end 0.8 s after the start, not "
+                    + (closed - started) / 1e9 + " s");
         }
     }
 
