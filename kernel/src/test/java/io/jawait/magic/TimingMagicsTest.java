@@ -88,9 +88,11 @@ class TimingMagicsTest {
     void timeit_auto_ranges_loops_until_a_run_lasts_two_tenths_of_a_second() throws CellException {
         TimeitResult r = (TimeitResult) run("%timeit -o -r 1 -w 0 Thread.sleep(30)").value();
         assertTrue(timeitLine(1, String.valueOf(r.loops())).matcher(printed()).matches(), printed());
-        // 10 loops on a quiet machine; fewer when sleeps overshoot, but always a step of 1, 2, 5, 10
+        // 10 loops on a quiet machine (5 take 0.15 s); fewer when a probe's sleeps overshoot, but always a step of
+        // 1, 2, 5, 10. The measured run need not overshoot as that probe did, so its length is not asserted (CI
+        // once chose 2 loops, then measured a 2-loop run of 61 ms); the sleep is: the mean is per loop
         assertTrue(java.util.Set.of(2L, 5L, 10L).contains(r.loops()), printed());
-        assertTrue(r.loops() * r.mean() >= 0.15, printed());
+        assertTrue(r.mean() >= 0.030, printed());
     }
 
     @Test
