@@ -128,14 +128,22 @@ class LabTest {
         assertTrue(out().contains("compare: three Thread.sleep(300)"), out());
     }
 
+    /**
+     * Spin runs for the wall time asked and burns CPU meanwhile. The CPU it gets is the host's to give: CI once
+     * measured under 0.05 s in a 0.2 s spin, so the CPU gets three tries; a spin that sleeps fails all three.
+     */
     @Test
-    void spin_burns_cpu_for_about_the_time_asked() {
-        double cpu0 = Lab.processCpuSeconds();
+    void spin_burns_cpu_for_about_the_time_asked() throws Exception {
         long t0 = System.nanoTime();
         Lab.spin(0.2);
         double wall = (System.nanoTime() - t0) / 1e9;
         assertTrue(wall >= 0.2 && wall < 1.5, "wall " + wall);
-        assertTrue(Lab.processCpuSeconds() - cpu0 > 0.05, "spin used no CPU");
+        var cpus = upToThreeTries(() -> {
+            double cpu0 = Lab.processCpuSeconds();
+            Lab.spin(0.2);
+            return Lab.processCpuSeconds() - cpu0;
+        }, cpu -> cpu > 0.05);
+        assertTrue(cpus.getLast() > 0.05, "CPU seconds used by 0.2 s spins: " + cpus);
         assertEquals(55, Lab.fib(10));
     }
 
