@@ -16,6 +16,12 @@ public final class TimeOutput {
         return seconds(cpu.substring(cpu.indexOf("total: ") + "total: ".length()));
     }
 
+    /** The seconds of the "Compiler : ..." line, which %time prints when compiling took long enough to notice. */
+    public static double compilerSeconds(String printed) {
+        String compiler = printed.lines().filter(l -> l.startsWith("Compiler : ")).findFirst().orElseThrow();
+        return seconds(compiler.substring("Compiler : ".length()));
+    }
+
     private static double seconds(String figure) {
         String[] parts = figure.strip().split(" ");
         double scale = switch (parts[1]) {
