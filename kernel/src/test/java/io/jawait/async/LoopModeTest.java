@@ -79,10 +79,12 @@ class LoopModeTest {
     @Test
     void virtual_mode_counts_tasks_blocked_at_the_same_time_as_running_together() throws Exception {
         // blockingSleep does not suspend, so three of them gathered are three tasks running at once; the main task
-        // waits in gather meanwhile
+        // waits in gather meanwhile, but it still counts as running if its children start before it gets there (CI
+        // saw 4 once, on a host taking the cores away)
         run(async(() -> gather(async(() -> Async.blockingSleep(0.3)), async(() -> Async.blockingSleep(0.3)),
                 async(() -> Async.blockingSleep(0.3)))), Mode.VIRTUAL);
-        assertEquals(3, Async.lastRunStats().maxRunning(), Async.lastRunStats().toString());
+        int maxRunning = Async.lastRunStats().maxRunning();
+        assertTrue(maxRunning == 3 || maxRunning == 4, Async.lastRunStats().toString());
         assertEquals(4, Async.lastRunStats().tasks());
     }
 
