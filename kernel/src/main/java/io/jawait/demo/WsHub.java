@@ -29,8 +29,7 @@ public final class WsHub implements AutoCloseable {
     private final CountDownLatch ready;
     private final AtomicLong sent = new AtomicLong();
     private final Thread ticker;
-    private volatile long startedAt;
-    private volatile boolean started;
+    private volatile OptionalLong startedAt = OptionalLong.empty();
 
     private WsHub(double period, int count, int minClients) {
         ready = new CountDownLatch(minClients);
@@ -79,7 +78,7 @@ public final class WsHub implements AutoCloseable {
      * {@code i} is sent no earlier than {@code i * period} seconds after it. Empty until then.
      */
     public OptionalLong startedAt() {
-        return started ? OptionalLong.of(startedAt) : OptionalLong.empty();
+        return startedAt;
     }
 
     /** Messages sent so far, summed over all clients. */
@@ -103,8 +102,7 @@ public final class WsHub implements AutoCloseable {
         try {
             ready.await();
             long start = System.nanoTime();
-            startedAt = start;
-            started = true;
+            startedAt = OptionalLong.of(start);
             for (int i = 1; i <= count; i++) {
                 long due = start + (long) (i * period * 1e9);
                 Thread.sleep(java.time.Duration.ofNanos(Math.max(0, due - System.nanoTime())));
