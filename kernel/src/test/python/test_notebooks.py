@@ -1,5 +1,8 @@
 """Every shipped notebook runs end to end in nbclient on the kernel, as `jupyter nbconvert --execute` would."""
 import pathlib
+import shutil
+import subprocess
+import tempfile
 import time
 import unittest
 
@@ -9,6 +12,35 @@ from nbclient import NotebookClient
 from kernel_harness import KERNEL_NAME, java_only
 
 NOTEBOOKS = pathlib.Path(__file__).resolve().parents[4] / "notebooks"
+# the slowest shipped cell takes well under a minute; a cell that waits this long is stuck
+CELL_TIMEOUT = 240
+
+
+class DiagnosingClient(NotebookClient):
+    """A NotebookClient that, when a cell times out, prints every thread of the kernel before giving up.
+
+    A stuck cell is otherwise a bare timeout: nbclient then shuts the kernel down, and what the kernel logs while
+    it stops (requests refused by a closing engine) hides where the cell was waiting.
+    """
+
+    async def _async_handle_timeout(self, timeout, cell=None):
+        print(f"cell timed out after {timeout} s; the kernel's threads:\n{kernel_threads(self.km)}", flush=True)
+        return await super()._async_handle_timeout(timeout, cell)
+
+
+def kernel_threads(km):
+    """A dump of the kernel's threads, virtual ones included, by the jcmd of the JDK the kernelspec names."""
+    try:
+        pid = km.provisioner.process.pid
+        java = pathlib.Path(km.kernel_spec.argv[0])
+        jcmd = java.with_name("jcmd") if java.with_name("jcmd").exists() else shutil.which("jcmd")
+        with tempfile.TemporaryDirectory() as tmp:
+            dump = pathlib.Path(tmp) / "threads.txt"
+            subprocess.run([str(jcmd), str(pid), "Thread.dump_to_file", str(dump)], check=True, timeout=60,
+                           capture_output=True)
+            return dump.read_text()
+    except Exception as e:  # the dump is a diagnostic: its failure must not replace the timeout's report
+        return f"(no thread dump: {e!r})"
 
 
 @java_only("the notebooks are written in Java")
@@ -37,8 +69,8 @@ class NotebookTests(unittest.TestCase):
                 nb = nbformat.read(path, as_version=4)
                 started = time.monotonic()
                 # cells tagged raises-exception may fail; any other error fails the notebook
-                NotebookClient(nb, kernel_name=KERNEL_NAME, timeout=600, startup_timeout=90,
-                               resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+                DiagnosingClient(nb, kernel_name=KERNEL_NAME, timeout=CELL_TIMEOUT, startup_timeout=90,
+                                 resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
                 print(f"{path.name}: {time.monotonic() - started:.1f} s", flush=True)
 
 
