@@ -26,11 +26,14 @@ java() { "$java_home/bin/java" "${heap_flags[@]}" -cp "$cp" io.jawait.async.benc
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores; $("$java_home/bin/java" -version 2>&1 | head -1); $("$python" --version)"
 echo "# wall_s lists each repeat in one process; peak_rss_mb is the process's peak resident set (VmHWM / ru_maxrss)"
+echo "# bench=cells: each repeat after a full collection, as the kernel's idle collector runs one between cells;"
+echo "#   its peak_rss_mb is that repeat's own peak (VmHWM reset through /proc/self/clear_refs), rss_before_mb where it began"
 echo "# java flags (the kernel's, from install/kernel-jvm.flags): ${heap_flags[*]}"
 echo "# load: $(cut -d' ' -f1-3 /proc/loadavg) (figures are noisy when other builds share the cores)"
 for mode in VIRTUAL LOOP; do
     java gather "$mode" "$tasks" "$repeats"          # cold JVM: the first repeat pays class loading and JIT
     java gather "$mode" "$tasks" "$repeats" 10000    # warm: as after earlier cells used the helpers
+    java cells "$mode" "$tasks" "$repeats"           # warm, each repeat a cell after the kernel's idle collection
 done
 java bare "$tasks" "$repeats"                    # the floor under VIRTUAL: parked virtual threads, no library
 "$python" "$here/asyncio_bench.py" gather "$tasks" "$repeats"

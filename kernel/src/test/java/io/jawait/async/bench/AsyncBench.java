@@ -10,6 +10,8 @@ import static io.jawait.async.bench.JvmFigures.gcMillis;
 import static io.jawait.async.bench.JvmFigures.heapCommittedMb;
 import static io.jawait.async.bench.JvmFigures.peakRssMb;
 import static io.jawait.async.bench.JvmFigures.processCpuNanos;
+import static io.jawait.async.bench.JvmFigures.resetPeakRss;
+import static io.jawait.async.bench.JvmFigures.rssMb;
 
 import io.jawait.async.Coro;
 import io.jawait.async.Mode;
@@ -23,6 +25,9 @@ import java.util.List;
  * gathered, timed around {@code run}; without warm-up the first repeat is cold (class loading, interpreted
  * code), with it five unmeasured runs of {@code warmup} short sleeps come first, as in a session whose earlier
  * cells already used the helpers (the kernel's own start-up warm-up does not call them).
+ * {@code cells <mode> <tasks> <repeats>}: as {@code gather} with warm-up, but each repeat as the kernel runs a cell
+ * after an idle moment: its idle collector has run (here {@code System.gc()}), and the peak resident set is that
+ * repeat's own, not the process's over all repeats, whose dead tasks Serial keeps until a full collection.
  * {@code switch <tasks> <yields>}: LOOP mode, {@code tasks} tasks each doing {@code sleep(0)} {@code yields}
  * times; reports nanoseconds per task switch. {@code bare <threads> <repeats>}: the floor, parked virtual threads
  * without the library. Each prints one line {@code key=value ...} that
@@ -40,6 +45,7 @@ public final class AsyncBench {
         switch (args[0]) {
             case "gather" -> gatherSleeps(Mode.valueOf(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     args.length > 4 ? Integer.parseInt(args[4]) : 0);
+            case "cells" -> cells(Mode.valueOf(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "live" -> live(Mode.valueOf(args[1]), Integer.parseInt(args[2]));
             case "bare" -> bare(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "switch" -> switches(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
@@ -48,16 +54,7 @@ public final class AsyncBench {
     }
 
     private static void gatherSleeps(Mode mode, int tasks, int repeats, int warmup) throws Exception {
-        // the kernel warms the helpers up at start (NOTEBOOKS.md §3.5); warm-up sleeps are short and unmeasured
-        for (int w = 0; w < 5 && warmup > 0; w++) {
-            List<Coro<Void>> coros = new ArrayList<>(warmup);
-            run(async("warmup", () -> {
-                for (int i = 0; i < warmup; i++) {
-                    coros.add(async("sleeper", () -> sleep(0.01)));
-                }
-                gather(coros);
-            }), mode);
-        }
+        warmUp(mode, warmup);
         StringBuilder walls = new StringBuilder();
         StringBuilder cpus = new StringBuilder();
         StringBuilder gcs = new StringBuilder();
@@ -86,6 +83,44 @@ public final class AsyncBench {
         System.out.printf("lang=java bench=gather mode=%s tasks=%d warmup=5x%d wall_s=%s cpu_s=%s gc_ms=%s alloc_b=%s"
                 + " gcs=%s heap_mb=%.0f peak_rss_mb=%.0f%n", mode, tasks, warmup, walls, cpus, gcs, allocs, collections(),
                 heapCommittedMb(), peakRssMb());
+    }
+
+    /** Five unmeasured runs of {@code tasks} short sleeps, as in a session whose earlier cells used the helpers. */
+    private static void warmUp(Mode mode, int tasks) throws Exception {
+        // the kernel warms the helpers up at start (NOTEBOOKS.md §3.5); warm-up sleeps are short and unmeasured
+        for (int w = 0; w < 5 && tasks > 0; w++) {
+            List<Coro<Void>> coros = new ArrayList<>(tasks);
+            run(async("warmup", () -> {
+                for (int i = 0; i < tasks; i++) {
+                    coros.add(async("sleeper", () -> sleep(0.01)));
+                }
+                gather(coros);
+            }), mode);
+        }
+    }
+
+    private static void cells(Mode mode, int tasks, int repeats) throws Exception {
+        warmUp(mode, 10_000);
+        StringBuilder walls = new StringBuilder();
+        StringBuilder before = new StringBuilder();
+        StringBuilder peaks = new StringBuilder();
+        for (int r = 0; r < repeats; r++) {
+            System.gc();
+            before.append(before.isEmpty() ? "" : ",").append(String.format("%.0f", rssMb()));
+            boolean own = resetPeakRss();
+            List<Coro<Void>> coros = new ArrayList<>(tasks);
+            long t0 = System.nanoTime();
+            run(async("main", () -> {
+                for (int i = 0; i < tasks; i++) {
+                    coros.add(async("sleeper", () -> sleep(1)));
+                }
+                gather(coros);
+            }), mode);
+            walls.append(walls.isEmpty() ? "" : ",").append(String.format("%.3f", (System.nanoTime() - t0) / 1e9));
+            peaks.append(peaks.isEmpty() ? "" : ",").append(own ? String.format("%.0f", peakRssMb()) : "n/a");
+        }
+        System.out.printf("lang=java bench=cells mode=%s tasks=%d warmup=5x10000 wall_s=%s rss_before_mb=%s"
+                + " peak_rss_mb=%s%n", mode, tasks, walls, before, peaks);
     }
 
     /** Heap in use after a full GC while {@code tasks} tasks sleep: the memory one task really holds. */

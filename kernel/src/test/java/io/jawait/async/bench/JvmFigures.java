@@ -52,8 +52,29 @@ final class JvmFigures {
     }
 
     static double peakRssMb() throws IOException {
+        return statusMb("VmHWM:");
+    }
+
+    static double rssMb() throws IOException {
+        return statusMb("VmRSS:");
+    }
+
+    /**
+     * Sets the peak resident set ({@link #peakRssMb()}) back to the resident set now, so that the next peak read
+     * belongs to what runs in between (Linux 4.0 and later: {@code clear_refs} value 5); false where it cannot.
+     */
+    static boolean resetPeakRss() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private static double statusMb(String key) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
+            if (line.startsWith(key)) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
             }
         }
