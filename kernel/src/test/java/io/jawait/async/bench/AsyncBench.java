@@ -60,18 +60,10 @@ public final class AsyncBench {
         StringBuilder gcs = new StringBuilder();
         StringBuilder allocs = new StringBuilder();
         for (int r = 0; r < repeats; r++) {
-            List<Coro<Void>> coros = new ArrayList<>(tasks);
             long alloc0 = allocatedBytes();
             long cpu0 = processCpuNanos();
             long gc0 = gcMillis();
-            long t0 = System.nanoTime();
-            run(async("main", () -> {
-                for (int i = 0; i < tasks; i++) {
-                    coros.add(async("sleeper", () -> sleep(1)));
-                }
-                gather(coros);
-            }), mode);
-            double s = (System.nanoTime() - t0) / 1e9;
+            double s = gatherOnce(mode, tasks, 1);
             walls.append(walls.isEmpty() ? "" : ",").append(String.format("%.3f", s));
             cpus.append(cpus.isEmpty() ? "" : ",").append(String.format("%.2f", (processCpuNanos() - cpu0) / 1e9));
             gcs.append(gcs.isEmpty() ? "" : ",").append(gcMillis() - gc0);
@@ -89,14 +81,21 @@ public final class AsyncBench {
     private static void warmUp(Mode mode, int tasks) throws Exception {
         // the kernel warms the helpers up at start (NOTEBOOKS.md §3.5); warm-up sleeps are short and unmeasured
         for (int w = 0; w < 5 && tasks > 0; w++) {
-            List<Coro<Void>> coros = new ArrayList<>(tasks);
-            run(async("warmup", () -> {
-                for (int i = 0; i < tasks; i++) {
-                    coros.add(async("sleeper", () -> sleep(0.01)));
-                }
-                gather(coros);
-            }), mode);
+            gatherOnce(mode, tasks, 0.01);
         }
+    }
+
+    /** One run of {@code tasks} coroutines each sleeping {@code seconds}, gathered; its wall time in seconds. */
+    private static double gatherOnce(Mode mode, int tasks, double seconds) throws Exception {
+        List<Coro<Void>> coros = new ArrayList<>(tasks);
+        long t0 = System.nanoTime();
+        run(async("main", () -> {
+            for (int i = 0; i < tasks; i++) {
+                coros.add(async("sleeper", () -> sleep(seconds)));
+            }
+            gather(coros);
+        }), mode);
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     private static void cells(Mode mode, int tasks, int repeats) throws Exception {
@@ -108,15 +107,8 @@ public final class AsyncBench {
             System.gc();
             before.append(before.isEmpty() ? "" : ",").append(String.format("%.0f", rssMb()));
             boolean own = resetPeakRss();
-            List<Coro<Void>> coros = new ArrayList<>(tasks);
-            long t0 = System.nanoTime();
-            run(async("main", () -> {
-                for (int i = 0; i < tasks; i++) {
-                    coros.add(async("sleeper", () -> sleep(1)));
-                }
-                gather(coros);
-            }), mode);
-            walls.append(walls.isEmpty() ? "" : ",").append(String.format("%.3f", (System.nanoTime() - t0) / 1e9));
+            double s = gatherOnce(mode, tasks, 1);
+            walls.append(walls.isEmpty() ? "" : ",").append(String.format("%.3f", s));
             peaks.append(peaks.isEmpty() ? "" : ",").append(own ? String.format("%.0f", peakRssMb()) : "n/a");
         }
         System.out.printf("lang=java bench=cells mode=%s tasks=%d warmup=5x10000 wall_s=%s rss_before_mb=%s"
