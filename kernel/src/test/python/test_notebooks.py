@@ -12,7 +12,7 @@ from nbclient import NotebookClient
 from kernel_harness import KERNEL_NAME, java_only
 
 NOTEBOOKS = pathlib.Path(__file__).resolve().parents[4] / "notebooks"
-# the slowest shipped cell takes well under a minute; a cell that waits this long is stuck
+# the slowest shipped cell took 20 s in the stored runs; a cell that waits this long is stuck
 CELL_TIMEOUT = 240
 
 
@@ -29,7 +29,8 @@ class DiagnosingClient(NotebookClient):
 
 
 def kernel_threads(km):
-    """A dump of the kernel's threads, virtual ones included, by the jcmd of the JDK the kernelspec names."""
+    """A dump of the kernel's threads by the jcmd of the JDK the kernelspec names (its Thread.dump_to_file also
+    lists the virtual threads the JDK tracks: those of executors; the kernel's flags leave the others untracked)."""
     try:
         pid = km.provisioner.process.pid
         java = pathlib.Path(km.kernel_spec.argv[0])
