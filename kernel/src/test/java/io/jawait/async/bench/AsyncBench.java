@@ -17,6 +17,7 @@ import io.jawait.async.Coro;
 import io.jawait.async.Mode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * The await helpers' benchmark, one measurement per JVM so peak memory belongs to it alone.
@@ -55,19 +56,19 @@ public final class AsyncBench {
 
     private static void gatherSleeps(Mode mode, int tasks, int repeats, int warmup) throws Exception {
         warmUp(mode, warmup);
-        StringBuilder walls = new StringBuilder();
-        StringBuilder cpus = new StringBuilder();
-        StringBuilder gcs = new StringBuilder();
-        StringBuilder allocs = new StringBuilder();
+        StringJoiner walls = new StringJoiner(",");
+        StringJoiner cpus = new StringJoiner(",");
+        StringJoiner gcs = new StringJoiner(",");
+        StringJoiner allocs = new StringJoiner(",");
         for (int r = 0; r < repeats; r++) {
             long alloc0 = allocatedBytes();
             long cpu0 = processCpuNanos();
             long gc0 = gcMillis();
             double s = gatherOnce(mode, tasks, 1);
-            walls.append(walls.isEmpty() ? "" : ",").append(String.format("%.3f", s));
-            cpus.append(cpus.isEmpty() ? "" : ",").append(String.format("%.2f", (processCpuNanos() - cpu0) / 1e9));
-            gcs.append(gcs.isEmpty() ? "" : ",").append(gcMillis() - gc0);
-            allocs.append(allocs.isEmpty() ? "" : ",").append((allocatedBytes() - alloc0) / tasks);
+            walls.add(String.format("%.3f", s));
+            cpus.add(String.format("%.2f", (processCpuNanos() - cpu0) / 1e9));
+            gcs.add(String.valueOf(gcMillis() - gc0));
+            allocs.add(String.valueOf((allocatedBytes() - alloc0) / tasks));
         }
         // CPU seconds (all threads, GC included) and GC pause time (gc_ms) say what a run cost when a shared machine
         // stretches its wall time; bytes allocated per task (alloc_b, every thread, stack chunks included) decide how
@@ -100,16 +101,16 @@ public final class AsyncBench {
 
     private static void cells(Mode mode, int tasks, int repeats) throws Exception {
         warmUp(mode, 10_000);
-        StringBuilder walls = new StringBuilder();
-        StringBuilder before = new StringBuilder();
-        StringBuilder peaks = new StringBuilder();
+        StringJoiner walls = new StringJoiner(",");
+        StringJoiner before = new StringJoiner(",");
+        StringJoiner peaks = new StringJoiner(",");
         for (int r = 0; r < repeats; r++) {
             System.gc();
-            before.append(before.isEmpty() ? "" : ",").append(String.format("%.0f", rssMb()));
+            before.add(String.format("%.0f", rssMb()));
             boolean own = resetPeakRss();
             double s = gatherOnce(mode, tasks, 1);
-            walls.append(walls.isEmpty() ? "" : ",").append(String.format("%.3f", s));
-            peaks.append(peaks.isEmpty() ? "" : ",").append(own ? String.format("%.0f", peakRssMb()) : "n/a");
+            walls.add(String.format("%.3f", s));
+            peaks.add(own ? String.format("%.0f", peakRssMb()) : "n/a");
         }
         System.out.printf("lang=java bench=cells mode=%s tasks=%d warmup=5x10000 wall_s=%s rss_before_mb=%s"
                 + " peak_rss_mb=%s%n", mode, tasks, walls, before, peaks);
@@ -146,7 +147,7 @@ public final class AsyncBench {
      * many parked threads, whatever a library around them does.
      */
     private static void bare(int threads, int repeats) throws Exception {
-        StringBuilder walls = new StringBuilder();
+        StringJoiner walls = new StringJoiner(",");
         for (int r = 0; r < repeats; r++) {
             java.util.concurrent.atomic.AtomicBoolean go = new java.util.concurrent.atomic.AtomicBoolean();
             Thread[] ts = new Thread[threads];
@@ -168,14 +169,14 @@ public final class AsyncBench {
             for (Thread t : ts) {
                 t.join();
             }
-            walls.append(walls.isEmpty() ? "" : ",").append(String.format("%.3f", (System.nanoTime() - t0) / 1e9));
+            walls.add(String.format("%.3f", (System.nanoTime() - t0) / 1e9));
         }
         System.out.printf("lang=java bench=bare threads=%d wall_s=%s gcs=%s heap_mb=%.0f peak_rss_mb=%.0f%n", threads, walls,
                 collections(), heapCommittedMb(), peakRssMb());
     }
 
     private static void switches(int tasks, int yields) throws Exception {
-        StringBuilder per = new StringBuilder();
+        StringJoiner per = new StringJoiner(",");
         for (int r = 0; r < 3; r++) {
             List<Coro<Void>> coros = new ArrayList<>();
             for (int i = 0; i < tasks; i++) {
@@ -188,7 +189,7 @@ public final class AsyncBench {
             long t0 = System.nanoTime();
             run(async("main", () -> gather(coros)), Mode.LOOP);
             long ns = System.nanoTime() - t0;
-            per.append(per.isEmpty() ? "" : ",").append(String.format("%.0f", (double) ns / ((long) tasks * yields)));
+            per.add(String.format("%.0f", (double) ns / ((long) tasks * yields)));
         }
         System.out.printf("lang=java bench=switch mode=LOOP tasks=%d yields=%d ns_per_switch=%s peak_rss_mb=%.0f%n",
                 tasks, yields, per, peakRssMb());
