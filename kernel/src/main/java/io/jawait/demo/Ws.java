@@ -16,7 +16,8 @@ import java.net.http.HttpClient;
  * }
  *
  * <p>Connecting suspends the task until the opening handshake is done. All connections share one
- * {@link HttpClient}, so a hundred clients do not cost a hundred selector threads.
+ * {@link HttpClient}, so a hundred clients do not cost a hundred selector threads, and it hands messages over on
+ * virtual threads, so they cost no pool of platform threads either.
  */
 public final class Ws {
 
@@ -55,6 +56,6 @@ public final class Ws {
 
     /** Created on first use: one client for every connection. */
     private static final class Shared {
-        static final HttpClient CLIENT = HttpClient.newHttpClient();
+        static final HttpClient CLIENT = Http.client(true);
     }
 }
