@@ -97,7 +97,11 @@ final class KernelExecutionControl extends LocalExecutionControl {
         // JShell lowers its stop flag as this call starts: an interrupted cell's busy threads see it first
         List<ThreadGroup> stopped = runs.takeStopped();
         if (!stopped.isEmpty()) {
-            StoppedThreads.settle(stopped);
+            List<Thread> unstopped = StoppedThreads.settle(stopped);
+            if (!unstopped.isEmpty()) {
+                // the engine thread writes to the cell now starting: that is where the user looks next
+                System.err.println(StoppedThreads.warning(unstopped));
+            }
         }
         var call = new Invocation(doitMethod, this, runs.measuring());
         runs.running(call);

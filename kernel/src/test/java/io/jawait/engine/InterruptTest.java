@@ -105,8 +105,11 @@ class InterruptTest extends EngineTestKit {
     @Test
     void a_pool_thread_that_reaches_its_stop_check_only_after_the_next_cell_started_still_stops() throws Exception {
         // each pass spends ~0.15 s in the JDK's sort, where JShell has put no stop check, so the thread reaches
-        // its next check after the interrupt's cell has ended and the next one began
-        execSuccess("var lateLoopEnded = new CountDownLatch(1); long[] unsorted = new Random(1).longs(1_500_000).toArray();");
+        // its next check after the interrupt's cell has ended and the next one began. The sort is compiled first:
+        // run by the interpreter while the JIT is busy (a whole suite in one JVM), a pass can outlast the second
+        // the next cell grants the cell's threads, and the thread then runs on, as the next test shows
+        execSuccess("var lateLoopEnded = new CountDownLatch(1); long[] unsorted = new Random(1).longs(1_500_000).toArray();"
+                + "\nfor (int warm = 0; warm < 8; warm++) Arrays.sort(unsorted.clone());");
         String cell = """
                 var latePool = Executors.newFixedThreadPool(1);
                 latePool.submit(() -> { try { while (true) { Arrays.sort(unsorted.clone()); } } finally { lateLoopEnded.countDown(); } });
@@ -115,6 +118,37 @@ class InterruptTest extends EngineTestKit {
         assertEquals("KeyboardInterrupt", interruptWhileRunning(cell).ename());
         assertEquals("true", execSuccess("lateLoopEnded.await(5, TimeUnit.SECONDS)"));
         execSuccess("latePool.shutdownNow();");
+    }
+
+    @Test
+    void a_thread_of_the_cell_still_busy_in_library_code_is_named_in_the_next_cell() throws Exception {
+        execSuccess("var spinRelease = new java.util.concurrent.atomic.AtomicBoolean(); var spinEnded = new CountDownLatch(1);");
+        // the spin runs in the JDK's stream code and method references only: no snippet code, no stop check
+        String cell = """
+                new Thread(() -> { Stream.generate(spinRelease::get).anyMatch(Boolean::booleanValue); spinEnded.countDown(); },
+                        "library-spinner").start();
+                { System.out.println("running"); Thread.sleep(60_000); }
+                """;
+        assertEquals("KeyboardInterrupt", interruptWhileRunning(cell).ename());
+        var next = new RecordingOutput(false);
+        assertTrue(exec("1 + 1", next) instanceof ExecuteOutcome.Ok, next.stderr());
+        assertTrue(next.stderr().contains("\"library-spinner\") did not stop"), next.stderr());
+        assertEquals("false", execSuccess("spinEnded.await(0, TimeUnit.SECONDS)"));
+        execSuccess("spinRelease.set(true);");
+        assertEquals("true", execSuccess("spinEnded.await(5, TimeUnit.SECONDS)"));
+    }
+
+    @Test
+    void a_cell_whose_threads_all_stopped_warns_of_none() throws Exception {
+        execSuccess("var quietStopped = new CountDownLatch(1);");
+        String cell = """
+                new Thread(() -> { try { while (true) { Thread.onSpinWait(); } } finally { quietStopped.countDown(); } }).start();
+                { System.out.println("running"); Thread.sleep(60_000); }
+                """;
+        assertEquals("KeyboardInterrupt", interruptWhileRunning(cell).ename());
+        var next = new RecordingOutput(false);
+        assertTrue(exec("quietStopped.await(5, TimeUnit.SECONDS)", next) instanceof ExecuteOutcome.Ok, next.stderr());
+        assertEquals("", next.stderr());
     }
 
     @Test
