@@ -1,6 +1,5 @@
 package io.jawait.async;
 
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -10,10 +9,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * deadlines, as asyncio's loop keeps its timer heap.
  *
  * <p>Measured (DESIGN.md §4): 100,000 one-second sleeps finish in 1.1–1.2 s on a timer heap against
- * 1.8–2.2 s as plain virtual-thread sleeps. The heap keeps deadlines, sequence numbers and what to wake in
- * parallel arrays: a {@code sleep} in {@link Mode#VIRTUAL} puts its task itself on the clock, so a sleeping task
- * costs no timer object (48 bytes a task less), and sifting compares array slots instead of touching 17 timer
- * objects scattered over the heap for every deadline that fires. A withdrawn alarm is not searched for; it
+ * 1.8–2.2 s as plain virtual-thread sleeps. The heap ({@link AlarmHeap}) keeps deadlines in parallel arrays: a
+ * {@code sleep} in {@link Mode#VIRTUAL} puts its task itself on the clock, so a sleeping task costs no timer
+ * object (48 bytes a task less), and sifting compares array slots instead of touching 17 timer objects
+ * scattered over the heap for every deadline that fires. A withdrawn alarm is not searched for; it
  * stays in the heap, is skipped when its time comes, and the heap is swept when such alarms make up half of
  * it. Alarms with the same deadline fire in the order they were set, on the clock thread itself, so no pool
  * reorders them and LOOP mode stays deterministic.
@@ -23,13 +22,8 @@ final class Timers {
     private static final int SPINS = 200;
     private static final ReentrantLock LOCK = new ReentrantLock();
     private static final Condition CHANGED = LOCK.newCondition();
-    private static long[] deadlines = new long[64];
-    private static long[] sequences = new long[64];
-    private static Object[] items = new Object[64];
-    private static int[] stamps = new int[64];
-    private static int size;
+    private static final AlarmHeap HEAP = new AlarmHeap();
     private static int withdrawn;
-    private static long sequence;
 
     static {
         Thread.ofPlatform().daemon().name("jawait-timers").start(Timers::tick);
@@ -60,8 +54,9 @@ final class Timers {
         LOCK.lock();
         try {
             withdrawn++;
-            if (withdrawn > 512 && withdrawn * 2 > size) {
-                sweep();
+            if (withdrawn > 512 && withdrawn * 2 > HEAP.size()) {
+                HEAP.sweep(Timers::wanted);
+                withdrawn = 0;
             }
         } finally {
             LOCK.unlock();
@@ -72,7 +67,7 @@ final class Timers {
     static int size() {
         LOCK.lock();
         try {
-            return size;
+            return HEAP.size();
         } finally {
             LOCK.unlock();
         }
@@ -88,22 +83,7 @@ final class Timers {
     private static void push(long deadline, Object item, int stamp) {
         lock();
         try {
-            if (size == items.length) {
-                grow();
-            }
-            int i = size++;
-            long seq = sequence++;
-            // sift up: deadlines mostly arrive in increasing order, so this usually stops at once
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                if (!before(deadline, seq, parent)) {
-                    break;
-                }
-                move(parent, i);
-                i = parent;
-            }
-            set(i, deadline, seq, item, stamp);
-            if (i == 0) {
+            if (HEAP.push(deadline, item, stamp)) {
                 CHANGED.signal();
             }
         } finally {
@@ -125,14 +105,6 @@ final class Timers {
         LOCK.lock();
     }
 
-    private static void grow() {
-        int n = items.length * 2;
-        deadlines = Arrays.copyOf(deadlines, n);
-        sequences = Arrays.copyOf(sequences, n);
-        items = Arrays.copyOf(items, n);
-        stamps = Arrays.copyOf(stamps, n);
-    }
-
     private static void tick() {
         Object[] due = new Object[BATCH];
         int[] dueStamps = new int[BATCH];
@@ -140,18 +112,18 @@ final class Timers {
             int n = 0;
             LOCK.lock();
             try {
-                while (size == 0 || deadlines[0] - System.nanoTime() > 0) {
-                    if (size == 0) {
+                while (HEAP.size() == 0 || HEAP.firstDeadline() - System.nanoTime() > 0) {
+                    if (HEAP.size() == 0) {
                         CHANGED.awaitUninterruptibly();
                     } else {
-                        CHANGED.awaitNanos(deadlines[0] - System.nanoTime());
+                        CHANGED.awaitNanos(HEAP.firstDeadline() - System.nanoTime());
                     }
                 }
                 long now = System.nanoTime();
-                while (size > 0 && deadlines[0] - now <= 0 && n < BATCH) {
-                    due[n] = items[0];
-                    dueStamps[n++] = stamps[0];
-                    removeFirst();
+                while (HEAP.size() > 0 && HEAP.firstDeadline() - now <= 0 && n < BATCH) {
+                    due[n] = HEAP.firstItem();
+                    dueStamps[n++] = HEAP.firstStamp();
+                    HEAP.removeFirst();
                 }
             } catch (InterruptedException e) {
                 continue;
@@ -174,72 +146,8 @@ final class Timers {
         }
     }
 
-    private static void removeFirst() {
-        int last = --size;
-        long d = deadlines[last];
-        long s = sequences[last];
-        Object item = items[last];
-        int stamp = stamps[last];
-        items[last] = null;
-        if (last > 0) {
-            siftDown(0, d, s, item, stamp);
-        }
-    }
-
-    private static void siftDown(int i, long d, long s, Object item, int stamp) {
-        int half = size >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            if (child + 1 < size && before(deadlines[child + 1], sequences[child + 1], child)) {
-                child++;
-            }
-            if (!earlier(deadlines[child], sequences[child], d, s)) {
-                break;
-            }
-            move(child, i);
-            i = child;
-        }
-        set(i, d, s, item, stamp);
-    }
-
-    /** Rebuilds the heap without the alarms nobody waits for any more. */
-    private static void sweep() {
-        int kept = 0;
-        for (int i = 0; i < size; i++) {
-            if (wanted(items[i], stamps[i])) {
-                set(kept++, deadlines[i], sequences[i], items[i], stamps[i]);
-            }
-        }
-        Arrays.fill(items, kept, size, null);
-        size = kept;
-        withdrawn = 0;
-        for (int i = (size >>> 1) - 1; i >= 0; i--) {
-            siftDown(i, deadlines[i], sequences[i], items[i], stamps[i]);
-        }
-    }
-
     private static boolean wanted(Object item, int stamp) {
         return item instanceof Task<?> t ? t.awaitsAlarm(stamp) : !((Timer) item).disarmed;
-    }
-
-    private static boolean before(long d, long s, int slot) {
-        return earlier(d, s, deadlines[slot], sequences[slot]);
-    }
-
-    private static boolean earlier(long d, long s, long d2, long s2) {
-        long diff = d - d2;
-        return diff < 0 || (diff == 0 && s < s2);
-    }
-
-    private static void move(int from, int to) {
-        set(to, deadlines[from], sequences[from], items[from], stamps[from]);
-    }
-
-    private static void set(int i, long d, long s, Object item, int stamp) {
-        deadlines[i] = d;
-        sequences[i] = s;
-        items[i] = item;
-        stamps[i] = stamp;
     }
 
     /** A timer's future; {@link #disarm()} tells the clock nobody waits for it any more. */
