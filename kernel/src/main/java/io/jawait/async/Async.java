@@ -339,7 +339,7 @@ public final class Async {
 
     /** The timeline of the last finished run, or an empty one if none has finished. */
     public static Timeline timeline() {
-        Timeline t = Loop.lastTimeline();
+        Timeline t = LastRun.timeline();
         return t == null ? Timeline.EMPTY : t;
     }
 
@@ -349,7 +349,7 @@ public final class Async {
      * @throws IllegalStateException if no run has finished yet
      */
     public static RunStats lastRunStats() {
-        RunStats s = Loop.lastStats();
+        RunStats s = LastRun.stats();
         if (s == null) {
             throw new IllegalStateException("no run has finished yet");
         }

@@ -2,7 +2,6 @@ package io.jawait.async;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * One {@code run}: asyncio's event loop for the lifetime of one main coroutine, in either mode.
  *
  * <p>It owns the tasks created while it runs, the coroutines made inside it (for the never-awaited warning),
- * the baton (LOOP) and the counters behind {@link RunStats} and the {@link Timeline}.
+ * the baton (LOOP), and the record it leaves in {@link LastRun} when it ends.
  */
 final class Loop {
     // A map rather than a ScopedValue or ThreadLocal: measured, it costs each parked task fewer bytes and
@@ -24,12 +23,6 @@ final class Loop {
     static final ConcurrentHashMap<Thread, Task<?>> CURRENT = new ConcurrentHashMap<>();
     private static final Set<Loop> RUNNING = ConcurrentHashMap.newKeySet();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    // only the record of the last run is kept, never the run itself: it would hold every task and its thread
-    private static volatile Finished lastRun;
-    private static Finished statsMadeFor;
-    private static RunStats stats;
-    private static volatile Timeline lastTimeline;
-
     final Mode mode;
     final Baton baton = new Baton();
     private final long start = System.nanoTime();
@@ -53,27 +46,6 @@ final class Loop {
     static Loop current() {
         Task<?> t = currentTask();
         return t == null ? null : t.loop;
-    }
-
-    /** The counters of the last finished run, worked out from its timeline when first asked for. */
-    static synchronized RunStats lastStats() {
-        Finished f = lastRun;
-        if (f != null && f != statsMadeFor) {
-            stats = new RunStats(f.mode(), f.wall(), f.tasks(), Concurrency.maxRunning(f.timeline()), f.switches(),
-                    f.peakPlatformThreads());
-            statsMadeFor = f;
-        }
-        return f == null ? null : stats;
-    }
-
-    // what a run leaves behind for its RunStats: counting tasks running at once needs no shared counter bumped on
-    // every switch (two carriers fighting over one cache line, and a branch C2 traps on in every parked frame)
-    private record Finished(Mode mode, Duration wall, int tasks, long switches, int peakPlatformThreads,
-            Timeline timeline) {
-    }
-
-    static Timeline lastTimeline() {
-        return lastTimeline;
     }
 
     /** Cancels the main task of every run in progress; in LOOP mode also interrupts the task holding the baton. */
@@ -288,8 +260,8 @@ final class Loop {
         if (tracer != null) {
             tracer.close();
         }
-        lastTimeline = new Timeline(mode, wall, names, spans, outcomes);
-        lastRun = new Finished(mode, Duration.ofNanos(wall), n, switches, THREADS.getPeakThreadCount(), lastTimeline);
+        LastRun.finished(new Timeline(mode, wall, names, spans, outcomes), mode, wall, n, switches,
+                THREADS.getPeakThreadCount());
         reportNeverAwaited();
     }
 }
