@@ -15,10 +15,14 @@ final class AlarmHeap {
         boolean keep(Object item, int stamp);
     }
 
-    private long[] deadlines = new long[64];
-    private long[] sequences = new long[64];
-    private Object[] items = new Object[64];
-    private int[] stamps = new int[64];
+    private static final int INITIAL_CAPACITY = 64;
+    // 100,000 sleeps grow the arrays to 131,072 alarms, 3 MB; an emptied heap larger than this starts again
+    private static final int KEPT_CAPACITY = 4096;
+
+    private long[] deadlines = new long[INITIAL_CAPACITY];
+    private long[] sequences = new long[INITIAL_CAPACITY];
+    private Object[] items = new Object[INITIAL_CAPACITY];
+    private int[] stamps = new int[INITIAL_CAPACITY];
     private int size;
     private long sequence;
 
@@ -60,6 +64,11 @@ final class AlarmHeap {
     }
 
     void removeFirst() {
+        if (size == 1 && items.length > KEPT_CAPACITY) {
+            // the last alarm of a large run: hand its arrays back rather than keep them until the next one
+            shrink();
+            return;
+        }
         int last = --size;
         long d = deadlines[last];
         long s = sequences[last];
@@ -81,9 +90,21 @@ final class AlarmHeap {
         }
         Arrays.fill(items, kept, size, null);
         size = kept;
+        if (size == 0 && items.length > KEPT_CAPACITY) {
+            shrink();
+            return;
+        }
         for (int i = (size >>> 1) - 1; i >= 0; i--) {
             siftDown(i, deadlines[i], sequences[i], items[i], stamps[i]);
         }
+    }
+
+    private void shrink() {
+        size = 0;
+        deadlines = new long[INITIAL_CAPACITY];
+        sequences = new long[INITIAL_CAPACITY];
+        items = new Object[INITIAL_CAPACITY];
+        stamps = new int[INITIAL_CAPACITY];
     }
 
     private void grow() {
