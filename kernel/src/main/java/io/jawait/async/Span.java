@@ -47,32 +47,36 @@ final class Span {
         more[i] = t;
     }
 
-    /** A copy of the span as it is now, for a task that may still change its own. */
-    Span copy() {
-        Span c = new Span(created);
-        for (long m : marks()) {
-            c.mark(m);
-        }
-        c.done = done;
-        return c;
-    }
-
-    /**
-     * How many times the task started or resumed running: the run counts its switches here, after the fact,
-     * because a shared counter bumped on every resume (a LongAdder) made C2 speculate on its uncontended path
-     * and deoptimise, once per task, every parked frame compiled that way when the task woke (25,000 traps
-     * in a run of 100,000 sleeps, -Xlog:deoptimization).
-     */
-    int resumes() {
-        return (count + 1) / 2;
-    }
-
     void finish(long t) {
         done = t;
     }
 
     long done() {
         return done;
+    }
+
+    /** How many switch times have been recorded. */
+    int markCount() {
+        return count;
+    }
+
+    /** Copies the first {@code n} switch times ({@code n <= markCount()}) into {@code into} from {@code at}. */
+    void copyMarks(int n, long[] into, int at) {
+        if (n > 0) {
+            into[at] = m0;
+        }
+        if (n > 1) {
+            into[at + 1] = m1;
+        }
+        if (n > 2) {
+            into[at + 2] = m2;
+        }
+        if (n > 3) {
+            into[at + 3] = m3;
+        }
+        if (n > INLINE) {
+            System.arraycopy(more, 0, into, at + INLINE, n - INLINE);
+        }
     }
 
     /** The switch times recorded so far (even index: running from; odd: waiting from). */

@@ -49,10 +49,10 @@ public final class Timeline implements Rich {
 
     private final Mode mode;
     private final long wall;
-    // A run keeps each task's name, span and outcome; the rows are made on first use, so the end of a run
-    // with 100,000 tasks does not pay for 100,000 records and their arrays that nobody may look at.
+    // A run keeps each task's name, packed span and outcome; the rows are made on first use, so the end of a
+    // run with 100,000 tasks does not pay for 100,000 records and their arrays that nobody may look at.
     private String[] names;
-    private Span[] spans;
+    private PackedSpans spans;
     private Outcome[] outcomes;
     private List<Row> rows;
 
@@ -66,7 +66,7 @@ public final class Timeline implements Rich {
     }
 
     /** A timeline whose rows are made from finished spans when first asked for; the arrays become its own. */
-    Timeline(Mode mode, long wallNanos, String[] names, Span[] spans, Outcome[] outcomes) {
+    Timeline(Mode mode, long wallNanos, String[] names, PackedSpans spans, Outcome[] outcomes) {
         this.mode = mode;
         this.wall = wallNanos;
         this.names = names;
@@ -97,10 +97,9 @@ public final class Timeline implements Rich {
     /** One record per task, in creation order. */
     public synchronized List<Row> rows() {
         if (rows == null) {
-            Row[] made = new Row[spans.length];
+            Row[] made = new Row[spans.size()];
             for (int i = 0; i < made.length; i++) {
-                Span s = spans[i];
-                made[i] = new Row(names[i], s.created, s.marks(), s.done(), outcomes[i]);
+                made[i] = new Row(names[i], spans.created(i), spans.marks(i), spans.done(i), outcomes[i]);
             }
             rows = List.of(made);
             names = null;
