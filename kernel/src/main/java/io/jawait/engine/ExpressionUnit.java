@@ -115,47 +115,61 @@ final class ExpressionUnit {
         static List<String> of(String s) {
             var tokens = new ArrayList<String>();
             int depth = 0;
-            int i = 0;
-            while (i < s.length()) {
-                char c = s.charAt(i);
-                int end;
-                if (Character.isWhitespace(c)) {
-                    i++;
-                    continue;
-                } else if (s.startsWith("//", i)) {
-                    end = s.indexOf('\n', i);
-                    i = end < 0 ? s.length() : end;
-                    continue;
-                } else if (s.startsWith("/*", i)) {
-                    end = s.indexOf("*/", i + 2);
-                    if (end < 0) {
-                        return null;
-                    }
-                    i = end + 2;
-                    continue;
-                } else if (s.startsWith("\"\"\"", i)) {
-                    end = s.indexOf("\"\"\"", i + 3);
-                    end = end < 0 ? -1 : end + 3;
-                } else if (c == '"' || c == '\'') {
-                    end = closingQuote(s, i, c);
-                } else if (Character.isJavaIdentifierStart(c) || Character.isDigit(c)) {
-                    end = wordEnd(s, i);
-                } else {
-                    end = i + operatorLength(s, i);
-                    depth += c == '(' || c == '[' || c == '{' ? 1 : c == ')' || c == ']' || c == '}' ? -1 : 0;
-                    if (depth < 0) {
-                        return null;
-                    }
-                }
-                if (end < 0) {
+            int i = skipGap(s, 0);
+            while (i >= 0 && i < s.length()) {
+                int end = tokenEnd(s, i);
+                depth += nesting(s.charAt(i));
+                if (end < 0 || depth < 0) {
                     return null;
                 }
                 String token = s.substring(i, end);
                 // only semicolons between the unit's brackets are harmless: hide them from the caller
                 tokens.add(depth > 0 && token.equals(";") ? ";;" : token);
-                i = end;
+                i = skipGap(s, end);
             }
-            return depth == 0 ? tokens : null;
+            return i >= 0 && depth == 0 ? tokens : null;
+        }
+
+        /** The start of the next token at or after {@code i}, past white space and comments; -1 in an open comment. */
+        private static int skipGap(String s, int i) {
+            while (i < s.length()) {
+                if (Character.isWhitespace(s.charAt(i))) {
+                    i++;
+                } else if (s.startsWith("//", i)) {
+                    int end = s.indexOf('\n', i);
+                    i = end < 0 ? s.length() : end;
+                } else if (s.startsWith("/*", i)) {
+                    int end = s.indexOf("*/", i + 2);
+                    if (end < 0) {
+                        return -1;
+                    }
+                    i = end + 2;
+                } else {
+                    return i;
+                }
+            }
+            return i;
+        }
+
+        /** Where the token starting at {@code i} ends; -1 for a string or text block that does not close. */
+        private static int tokenEnd(String s, int i) {
+            char c = s.charAt(i);
+            if (s.startsWith("\"\"\"", i)) {
+                int end = s.indexOf("\"\"\"", i + 3);
+                return end < 0 ? -1 : end + 3;
+            }
+            if (c == '"' || c == '\'') {
+                return closingQuote(s, i, c);
+            }
+            if (Character.isJavaIdentifierStart(c) || Character.isDigit(c)) {
+                return wordEnd(s, i);
+            }
+            return i + operatorLength(s, i);
+        }
+
+        /** How a token starting with {@code c} changes the bracket depth (strings and words start otherwise). */
+        private static int nesting(char c) {
+            return c == '(' || c == '[' || c == '{' ? 1 : c == ')' || c == ']' || c == '}' ? -1 : 0;
         }
 
         static boolean isIdentifier(String token) {
