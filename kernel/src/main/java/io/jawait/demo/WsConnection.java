@@ -39,40 +39,45 @@ final class WsConnection implements AutoCloseable {
      * close handshake is completed here) or broken the protocol (the connection is closed with its code).
      */
     String receive() throws IOException {
-        var message = new ByteArrayOutputStream();
-        boolean inMessage = false;
         try {
-            while (true) {
-                var frame = WsFrames.read(in);
-                switch (frame.opcode()) {
-                    case WsFrames.PING -> sendFrame(WsFrames.PONG, frame.payload());
-                    case WsFrames.PONG -> { }
-                    case WsFrames.CLOSE -> {
-                        finishClose(frame.payload());
-                        return null;
-                    }
-                    case WsFrames.TEXT, WsFrames.BINARY, WsFrames.CONTINUATION -> {
-                        if (inMessage == (frame.opcode() != WsFrames.CONTINUATION)) {
-                            throw new WsFrames.ProtocolException(1002, "unexpected frame " + frame.opcode());
-                        }
-                        inMessage = true;
-                        message.write(frame.payload());
-                        if (message.size() > WsFrames.MAX_PAYLOAD) {
-                            throw new WsFrames.ProtocolException(1009, "message over the 16 MiB limit");
-                        }
-                        if (frame.fin()) {
-                            return decode(message.toByteArray());
-                        }
-                    }
-                    default -> throw new WsFrames.ProtocolException(1002, "unknown opcode " + frame.opcode());
-                }
-            }
+            return readMessage();
         } catch (WsFrames.ProtocolException e) {
             close(e.code, e.getMessage());
             return null;
         } catch (EOFException e) {
             closeSocket();
             return null;
+        }
+    }
+
+    /** Reads frames to the end of the next data message, answering pings; null once the peer has closed. */
+    private String readMessage() throws IOException {
+        var message = new ByteArrayOutputStream();
+        boolean inMessage = false;
+        while (true) {
+            var frame = WsFrames.read(in);
+            switch (frame.opcode()) {
+                case WsFrames.PING -> sendFrame(WsFrames.PONG, frame.payload());
+                case WsFrames.PONG -> { }
+                case WsFrames.CLOSE -> {
+                    finishClose(frame.payload());
+                    return null;
+                }
+                case WsFrames.TEXT, WsFrames.BINARY, WsFrames.CONTINUATION -> {
+                    if (inMessage == (frame.opcode() != WsFrames.CONTINUATION)) {
+                        throw new WsFrames.ProtocolException(1002, "unexpected frame " + frame.opcode());
+                    }
+                    inMessage = true;
+                    message.write(frame.payload());
+                    if (message.size() > WsFrames.MAX_PAYLOAD) {
+                        throw new WsFrames.ProtocolException(1009, "message over the 16 MiB limit");
+                    }
+                    if (frame.fin()) {
+                        return decode(message.toByteArray());
+                    }
+                }
+                default -> throw new WsFrames.ProtocolException(1002, "unknown opcode " + frame.opcode());
+            }
         }
     }
 

@@ -52,28 +52,33 @@ final class WsFrames {
         if ((b1 & 0x80) == 0) {
             throw new ProtocolException(1002, "a client frame must be masked");
         }
-        long length = b1 & 0x7F;
-        if (length == 126) {
-            length = in.readUnsignedShort();
-        } else if (length == 127) {
-            length = in.readLong();
-        }
-        var frame = new Frame((b0 & 0x80) != 0, b0 & 0x0F, null);
-        if (frame.isControl() && (length > 125 || !frame.fin())) {
+        var header = new Frame((b0 & 0x80) != 0, b0 & 0x0F, null);
+        long length = payloadLength(in, b1 & 0x7F);
+        if (header.isControl() && (length > 125 || !header.fin())) {
             throw new ProtocolException(1002, "a control frame must be whole and at most 125 bytes");
         }
         if (length < 0 || length > MAX_PAYLOAD) {
             throw new ProtocolException(1009, "frame of " + length + " bytes is over the 16 MiB limit");
         }
+        return new Frame(header.fin(), header.opcode(), unmasked(in, (int) length));
+    }
+
+    /** The payload length whose 7-bit field is {@code field}: that, or the 16 or 64 bits that follow. */
+    private static long payloadLength(DataInputStream in, int field) throws IOException {
+        return field == 126 ? in.readUnsignedShort() : field == 127 ? in.readLong() : field;
+    }
+
+    /** Reads the mask key and {@code length} payload bytes, and unmasks them. */
+    private static byte[] unmasked(DataInputStream in, int length) throws IOException {
         byte[] mask = in.readNBytes(4);
-        byte[] payload = in.readNBytes((int) length);
+        byte[] payload = in.readNBytes(length);
         if (mask.length < 4 || payload.length < length) {
             throw new EOFException("connection closed in the middle of a frame");
         }
         for (int i = 0; i < payload.length; i++) {
             payload[i] ^= mask[i & 3];
         }
-        return new Frame(frame.fin(), frame.opcode(), payload);
+        return payload;
     }
 
     static void write(OutputStream out, int opcode, byte[] payload) throws IOException {
