@@ -4,6 +4,7 @@ import io.jawait.timing.ResourceSnapshot;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import jdk.jshell.execution.LocalExecutionControl;
 
@@ -23,6 +24,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
     static final class Invocation {
         final Method doit;
         final KernelExecutionControl control;
+        final Thread caller = Thread.currentThread();
         volatile Object value;
         volatile long nanos;
         volatile ThreadGroup group;
@@ -40,6 +42,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
     private static final InheritableThreadLocal<Invocation> PENDING = new InheritableThreadLocal<>();
     private static final Method TRAMPOLINE;
     private static final String CANCEL_CLASS = "REPL.$Cancel$";
+    private static final long JOIN_WAIT_NANOS = 2_000_000_000L;
 
     static {
         try {
@@ -115,11 +118,32 @@ final class KernelExecutionControl extends LocalExecutionControl {
     }
 
     /**
+     * Waits, on the snippet thread, until the thread that called JShell's invoke has gone on to join it. JShell
+     * starts the snippet thread, then lists the threads of its new thread group and joins every one listed. A
+     * thread the snippet starts before that listing is taken (the caller was slow to run: two busy cores) is
+     * joined too, and the cell then waits for it to end, past any interrupt: in {@code InterruptTest}, whose cells
+     * start threads that sleep for a minute, 1 run in 3 hung that way under two 70% busy loops, and CI saw it
+     * once. The caller is in {@code Thread.join}, so waiting, only after the listing; it gets there within
+     * microseconds unless descheduled, and the wait gives up after {@link #JOIN_WAIT_NANOS} rather than hang.
+     */
+    private static void awaitCallerJoining(Thread caller) {
+        long deadline = System.nanoTime() + JOIN_WAIT_NANOS;
+        for (int spins = 0; caller.getState() != Thread.State.WAITING && System.nanoTime() < deadline; spins++) {
+            if (spins < 100) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(20_000);
+            }
+        }
+    }
+
+    /**
      * Runs the pending snippet method on JShell's snippet thread. Public only because JShell calls it
      * reflectively; it rethrows the snippet's own exception so JShell sees it unwrapped.
      */
     public static Object trampoline() throws Throwable {
         Invocation call = PENDING.get();
+        awaitCallerJoining(call.caller);
         call.group = Thread.currentThread().getThreadGroup();
         if (call.control.runs.stopRequested()) {
             // the interrupt came while this snippet compiled: stop as if it had landed on the first instruction,

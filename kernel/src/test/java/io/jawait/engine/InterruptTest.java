@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jawait.protocol.ExecuteOutcome;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -152,6 +154,40 @@ class InterruptTest extends EngineTestKit {
     }
 
     @Test
+    void a_thread_the_snippet_starts_at_once_does_not_hold_up_the_cell() throws Exception {
+        // JShell starts the snippet thread, then lists its thread group and joins every thread it lists. When
+        // busy cores keep the engine thread from running in between, a thread the snippet starts straight away is
+        // listed too, and the cell waits for it to end, unless the snippet first waits for the listing. The test
+        // keeps every core busy twice over; without that wait, 5 of 7 runs of this test hung
+        var spinning = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<Thread> spinners = new ArrayList<>();
+        for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors(); i++) {
+            spinners.add(Thread.ofPlatform().daemon().start(() -> {
+                while (spinning.get()) {
+                    Thread.onSpinWait();
+                }
+            }));
+        }
+        var held = new CountDownLatch(1);
+        System.getProperties().put("jawait.test.held", held);
+        try {
+            execSuccess("var heldThreads = (CountDownLatch) System.getProperties().get(\"jawait.test.held\");");
+            for (int i = 0; i < 100; i++) {
+                var cell = CompletableFuture.supplyAsync(() -> exec(
+                        "new Thread(() -> { try { heldThreads.await(); } catch (InterruptedException e) {} }).start();",
+                        new RecordingOutput(false)));
+                assertTrue(cell.get(10, TimeUnit.SECONDS) instanceof ExecuteOutcome.Ok, "cell " + i);
+            }
+        } finally {
+            spinning.set(false);
+            held.countDown();
+            for (Thread t : spinners) {
+                t.join();
+            }
+        }
+    }
+
+    @Test
     void interrupt_reaches_virtual_threads_the_cell_started() throws Exception {
         execSuccess("var virtualStopped = new CountDownLatch(3);");
         String cell = """
@@ -199,11 +235,30 @@ class InterruptTest extends EngineTestKit {
         return outcome instanceof ExecuteOutcome.Error e && e.ename().equals("EngineBusy");
     }
 
+    /** Every platform thread's stack with the locks it holds and waits for: where a stuck cell waits. */
+    private static String threadDump() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var dump = new StringBuilder("thread dump (deadlocked: ")
+                .append(java.util.Arrays.toString(threads.findDeadlockedThreads())).append("):\n");
+        for (var info : threads.dumpAllThreads(true, true)) {
+            dump.append('"').append(info.getThreadName()).append("\" ").append(info.getThreadState());
+            if (info.getLockName() != null) {
+                dump.append(" on ").append(info.getLockName()).append(" held by ").append(info.getLockOwnerName());
+            }
+            dump.append('\n');
+            for (StackTraceElement frame : info.getStackTrace()) {
+                dump.append("    at ").append(frame).append('\n');
+            }
+        }
+        return dump.toString();
+    }
+
     static void awaitOutput(RecordingOutput out, String text) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!out.stdout().contains(text)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the cell never printed " + text + "; System.out is " + System.out.getClass() + " stdout [" + out.stdout() + "] stderr [" + out.stderr() + "]");
+                throw new AssertionError("the cell never printed " + text + "; System.out is " + System.out.getClass()
+                        + " stdout [" + out.stdout() + "] stderr [" + out.stderr() + "]\n" + threadDump());
             }
             Thread.sleep(5);
         }
