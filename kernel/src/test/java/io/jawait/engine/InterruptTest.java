@@ -158,7 +158,7 @@ class InterruptTest extends EngineTestKit {
         // JShell starts the snippet thread, then lists its thread group and joins every thread it lists. When
         // busy cores keep the engine thread from running in between, a thread the snippet starts straight away is
         // listed too, and the cell waits for it to end, unless the snippet first waits for the listing. The test
-        // keeps every core busy twice over; without that wait, 5 of 7 runs of this test hung
+        // keeps every core busy twice over; without that wait, 3 of 4 runs of this test hung
         var spinning = new java.util.concurrent.atomic.AtomicBoolean(true);
         List<Thread> spinners = new ArrayList<>();
         for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors(); i++) {
