@@ -78,15 +78,4 @@ final class Span {
             System.arraycopy(more, 0, into, at + INLINE, n - INLINE);
         }
     }
-
-    /** The switch times recorded so far (even index: running from; odd: waiting from). */
-    long[] marks() {
-        long[] out = new long[count];
-        long[] first = {m0, m1, m2, m3};
-        System.arraycopy(first, 0, out, 0, Math.min(count, INLINE));
-        if (count > INLINE) {
-            System.arraycopy(more, 0, out, INLINE, count - INLINE);
-        }
-        return out;
-    }
 }

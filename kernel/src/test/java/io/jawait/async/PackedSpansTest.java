@@ -31,7 +31,11 @@ class PackedSpansTest {
         for (int i = 0; i < spans.length; i++) {
             assertEquals(spans[i].created, packed.created(i));
             assertEquals(spans[i].done(), packed.done(i));
-            assertArrayEquals(spans[i].marks(), packed.marks(i), "span " + i);
+            long[] marks = new long[spans[i].markCount()];
+            for (int m = 0; m < marks.length; m++) {
+                marks[m] = spans[i].created + 10L * (m + 1);
+            }
+            assertArrayEquals(marks, packed.marks(i), "span " + i);
         }
         // a task starts or resumes running at every even mark: (marks + 1) / 2 of them
         assertEquals(0 + 2 + 6 + 1 + 1, resumes);
