@@ -132,10 +132,15 @@ final class FastExpressions {
         if (compiled == null) {
             return null;
         }
+        var classes = compiled.entrySet().stream()
+                .map(c -> new ExecutionControl.ClassBytecodes(c.getKey(), c.getValue()))
+                .toArray(ExecutionControl.ClassBytecodes[]::new);
         try {
-            control.load(compiled.entrySet().stream()
-                    .map(c -> new ExecutionControl.ClassBytecodes(c.getKey(), c.getValue()))
-                    .toArray(ExecutionControl.ClassBytecodes[]::new));
+            if (classes.length == 1 && straightLine(expression)) {
+                control.loadWithoutStopChecks(classes);
+            } else {
+                control.load(classes);
+            }
         } catch (ExecutionControl.ExecutionControlException e) {
             return null;
         }
@@ -166,6 +171,15 @@ final class FastExpressions {
         Object value = runs.lastValue();
         boolean hasValue = value != CellValue.NONE && !unit.source().endsWith(";") && text != null;
         return new Evaluation(hasValue, hasValue ? value : null, hasValue ? text : null, 0, 0);
+    }
+
+    /**
+     * Whether {@code expression} compiles to {@code do_it$} alone, with no loop: it has no block (a switch's, an
+     * anonymous class's, a lambda's), no lambda, and no method reference, which javac may also turn into a method
+     * of the class. A brace in a string literal only makes it say no.
+     */
+    static boolean straightLine(String expression) {
+        return expression.indexOf('{') < 0 && !expression.contains("->") && !expression.contains("::");
     }
 
     /**

@@ -68,6 +68,26 @@ class FastExpressionsTest {
         assertEquals("2", fast("java.util.List.of(1, 2).size()"));
     }
 
+    /**
+     * Only an expression that cannot hold a loop or a second method is loaded without JShell's stop checks; the
+     * others still run right on the fast path, with them.
+     */
+    @Test
+    void expressions_with_blocks_lambdas_or_method_references_keep_the_stop_checks() throws CellException {
+        assertTrue(FastExpressions.straightLine("Math.max(1, 2) + (true ? 3 : 4)"));
+        for (String checked : List.of("List.of(1, 2).stream().map(i -> i * 10).toList()",
+                "switch (2) { case 1 -> \"one\"; default -> { int n = 0; for (int i = 0; i < 3; i++) n += i; "
+                        + "yield \"sum \" + n; } }",
+                "List.of(\"a\", \"bb\").stream().map(String::length).toList()",
+                "new Object() { public String toString() { return \"anonymous\"; } }")) {
+            assertTrue(!FastExpressions.straightLine(checked), checked);
+        }
+        assertEquals("[10, 20]", fast("java.util.List.of(1, 2).stream().map(i -> i * 10).toList()"));
+        assertEquals("\"sum 3\"", fast("(switch (2) { case 1 -> \"one\"; default -> { int n = 0; "
+                + "for (int i = 0; i < 3; i++) n += i; yield \"sum \" + n; } })"));
+        assertEquals("[1, 2]", fast("java.util.List.of(\"a\", \"bb\").stream().map(String::length).toList()"));
+    }
+
     @Test
     void a_void_call_shows_nothing_and_a_trailing_semicolon_silences_a_value() throws CellException {
         assertEquals(null, fast("System.out.print(\"\")"));

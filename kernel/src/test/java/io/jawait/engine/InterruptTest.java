@@ -79,6 +79,40 @@ class InterruptTest extends EngineTestKit {
         assertEquals("false", execSuccess("spinsUntilStopped.join(10_000);\nspinsUntilStopped.isAlive()"));
     }
 
+    /**
+     * A cell's last expression with no block, lambda or method reference runs without JShell's stop checks
+     * (KernelExecutionControl.loadWithoutStopChecks): an interrupt that lands while it compiles must still keep
+     * its code from running. The expression is one call with 3,000 arguments, slow to compile.
+     */
+    @Test
+    void an_interrupt_while_a_straight_line_expression_compiles_stops_it_before_it_runs() throws Exception {
+        execSuccess("var reachedAfterInterrupt = new java.util.concurrent.atomic.AtomicInteger();");
+        var slow = new StringBuilder("java.util.Objects.hash(reachedAfterInterrupt.incrementAndGet()");
+        for (int i = 0; i < 3000; i++) {
+            slow.append(", ").append(i);
+        }
+        String code = "System.out.println(\"compiling\");\n" + slow + ")";
+        assertTrue(FastExpressions.straightLine(slow + ")"));
+        var out = new RecordingOutput(false);
+        var cell = CompletableFuture.supplyAsync(() -> exec(code, out));
+        awaitOutput(out, "compiling");
+        interpreter.interrupt();
+        assertEquals("KeyboardInterrupt", ((ExecuteOutcome.Error) cell.get(30, TimeUnit.SECONDS)).ename());
+        assertEquals("0", execSuccess("reachedAfterInterrupt.get()"));
+    }
+
+    /** The stop checks of what a straight-line expression calls still end it: a cell's method, a cell's lambda. */
+    @Test
+    void interrupt_stops_loops_that_a_cell_expression_reaches_in_a_method_or_a_lambda() throws Exception {
+        execSuccess("int spinForever() { while (true) {} }");
+        assertEquals("KeyboardInterrupt",
+                interruptWhileRunning("System.out.println(\"running\");\nspinForever()").ename());
+        assertEquals("KeyboardInterrupt", interruptWhileRunning(
+                "System.out.println(\"running\");\nIntStream.iterate(0, i -> i + 1).filter(i -> i < 0).findFirst()")
+                .ename());
+        assertEquals("2", execSuccess("1 + 1"));
+    }
+
     @Test
     void interrupt_stops_a_sleep() throws Exception {
         assertEquals("KeyboardInterrupt", interruptWhileRunning(running("Thread.sleep(60_000);")).ename());
