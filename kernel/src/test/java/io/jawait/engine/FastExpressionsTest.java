@@ -1,6 +1,7 @@
 package io.jawait.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,7 +81,7 @@ class FastExpressionsTest {
                         + "yield \"sum \" + n; } }",
                 "List.of(\"a\", \"bb\").stream().map(String::length).toList()",
                 "new Object() { public String toString() { return \"anonymous\"; } }")) {
-            assertTrue(!FastExpressions.straightLine(checked), checked);
+            assertFalse(FastExpressions.straightLine(checked), checked);
         }
         assertEquals("[10, 20]", fast("java.util.List.of(1, 2).stream().map(i -> i * 10).toList()"));
         assertEquals("\"sum 3\"", fast("(switch (2) { case 1 -> \"one\"; default -> { int n = 0; "
