@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -22,6 +23,21 @@ final class EngineThread {
 
     <T> Future<T> submit(Callable<T> task) {
         return executor.submit(task);
+    }
+
+    /**
+     * Queues {@code task} unless the engine has been shut down, when it is dropped: for work a timer queues (the
+     * deferred start-up), whose timer may fire after {@link #shutdown}. The notebook runner shuts one notebook's
+     * engine down and starts the next one's in the same JVM, and a rejection would fail on the timer's thread.
+     */
+    void submitUnlessShutDown(Callable<?> task) {
+        try {
+            executor.submit(task);
+        } catch (RejectedExecutionException e) {
+            if (!executor.isShutdown()) {
+                throw e;
+            }
+        }
     }
 
     /** Runs {@code task} and waits for it; for short JShell queries (completion, inspection). */

@@ -36,7 +36,7 @@ import jdk.jshell.JShell;
  */
 public final class JShellInterpreter implements Interpreter {
     private static final long UNSTOPPABLE_AFTER_NANOS = 1_000_000_000L;
-    private static final Duration STARTUP_QUIET = Duration.ofSeconds(1);
+    static final Duration STARTUP_QUIET = Duration.ofSeconds(1);
 
     private final MagicRunner magics;
     private final SnippetRuns runs = new SnippetRuns();
@@ -98,7 +98,7 @@ public final class JShellInterpreter implements Interpreter {
 
     /** Queues the deferred start-up on the engine thread, where it runs once if it is still waiting. */
     private void finishStartup() {
-        engine.submit(() -> {
+        engine.submitUnlessShutDown(() -> {
             startup.ensure();
             return null;
         });
