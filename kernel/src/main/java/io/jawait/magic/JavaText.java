@@ -1,7 +1,7 @@
 package io.jawait.magic;
 
 /** Small lexical helpers over Java source: enough to find statement boundaries outside strings and comments. */
-final class JavaText {
+public final class JavaText {
     private JavaText() {}
 
     /**
@@ -35,6 +35,35 @@ final class JavaText {
             }
         }
         return boundary;
+    }
+
+    /**
+     * Whether the last thing in {@code code}, comments and whitespace aside, is a {@code ;}: IPython's rule that a
+     * trailing semicolon silences a cell's value, where a comment after the semicolon does not count either.
+     */
+    public static boolean endsWithSemicolon(String code) {
+        char last = 0;
+        int i = 0;
+        while (i < code.length()) {
+            char c = code.charAt(i);
+            if (code.startsWith("//", i)) {
+                i = indexAfter(code, "\n", i + 2);
+            } else if (code.startsWith("/*", i)) {
+                i = indexAfter(code, "*/", i + 2);
+            } else if (code.startsWith("\"\"\"", i)) {
+                i = indexAfter(code, "\"\"\"", i + 3);
+                last = '"';
+            } else if (c == '"' || c == '\'') {
+                i = quotedEnd(code, i, c);
+                last = c;
+            } else {
+                if (!Character.isWhitespace(c)) {
+                    last = c;
+                }
+                i++;
+            }
+        }
+        return last == ';';
     }
 
     /** {@code code} ending with a semicolon unless it already ends a statement or a block. */

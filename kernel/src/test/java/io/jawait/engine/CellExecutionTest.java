@@ -28,6 +28,15 @@ class CellExecutionTest extends EngineTestKit {
     }
 
     @Test
+    void comments_after_the_trailing_semicolon_do_not_bring_the_value_back() {
+        assertNull(execSuccess("new java.util.ArrayList<Integer>().add(1);   // warm-up"));
+        assertNull(execSuccess("new java.util.ArrayList<Integer>().add(1);\n// the end of the cell\n"));
+        assertNull(execSuccess("new java.util.ArrayList<Integer>().add(1); /* done */"));
+        assertEquals("true", execSuccess("new java.util.ArrayList<Integer>().add(1)   // no semicolon; shown"));
+        assertEquals("\"a;\"", execSuccess("\"a;\""));
+    }
+
+    @Test
     void a_cell_mixes_imports_methods_classes_records_enums_and_statements() {
         String cell = """
                 import java.util.concurrent.atomic.AtomicInteger;
