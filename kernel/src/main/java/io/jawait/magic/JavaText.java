@@ -1,5 +1,7 @@
 package io.jawait.magic;
 
+import java.util.function.IntConsumer;
+
 /** Small lexical helpers over Java source: enough to find statement boundaries outside strings and comments. */
 public final class JavaText {
     private JavaText() {}
@@ -9,32 +11,20 @@ public final class JavaText {
      * {@code code}, ignoring strings, characters, text blocks and comments; 0 when there is none.
      */
     static int lastBoundary(String code) {
-        int depth = 0;
-        int boundary = 0;
-        int i = 0;
-        while (i < code.length()) {
+        int[] depth = {0};
+        int[] boundary = {0};
+        outsideComments(code, i -> {
             char c = code.charAt(i);
-            if (code.startsWith("//", i)) {
-                i = indexAfter(code, "\n", i + 2);
-            } else if (code.startsWith("/*", i)) {
-                i = indexAfter(code, "*/", i + 2);
-            } else if (code.startsWith("\"\"\"", i)) {
-                i = indexAfter(code, "\"\"\"", i + 3);
-            } else if (c == '"' || c == '\'') {
-                i = quotedEnd(code, i, c);
-            } else {
-                if (c == '(' || c == '[' || c == '{') {
-                    depth++;
-                } else if (c == ')' || c == ']' || c == '}') {
-                    depth--;
-                }
-                if (depth == 0 && (c == ';' || c == '}')) {
-                    boundary = i + 1;
-                }
-                i++;
+            if (c == '(' || c == '[' || c == '{') {
+                depth[0]++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth[0]--;
             }
-        }
-        return boundary;
+            if (depth[0] == 0 && (c == ';' || c == '}')) {
+                boundary[0] = i + 1;
+            }
+        });
+        return boundary[0];
     }
 
     /**
@@ -42,7 +32,20 @@ public final class JavaText {
      * trailing semicolon silences a cell's value, where a comment after the semicolon does not count either.
      */
     public static boolean endsWithSemicolon(String code) {
-        char last = 0;
+        int[] last = {-1};
+        outsideComments(code, i -> {
+            if (!Character.isWhitespace(code.charAt(i))) {
+                last[0] = i;
+            }
+        });
+        return last[0] >= 0 && code.charAt(last[0]) == ';';
+    }
+
+    /**
+     * Calls {@code visit} with the index of each character of {@code code} outside comments; a string, character
+     * or text-block literal is visited once, at its opening quote.
+     */
+    private static void outsideComments(String code, IntConsumer visit) {
         int i = 0;
         while (i < code.length()) {
             char c = code.charAt(i);
@@ -51,19 +54,16 @@ public final class JavaText {
             } else if (code.startsWith("/*", i)) {
                 i = indexAfter(code, "*/", i + 2);
             } else if (code.startsWith("\"\"\"", i)) {
+                visit.accept(i);
                 i = indexAfter(code, "\"\"\"", i + 3);
-                last = '"';
             } else if (c == '"' || c == '\'') {
+                visit.accept(i);
                 i = quotedEnd(code, i, c);
-                last = c;
             } else {
-                if (!Character.isWhitespace(c)) {
-                    last = c;
-                }
+                visit.accept(i);
                 i++;
             }
         }
-        return last == ';';
     }
 
     /** {@code code} ending with a semicolon unless it already ends a statement or a block. */
