@@ -1,7 +1,5 @@
 package io.jawait.magic;
 
-import java.util.function.IntConsumer;
-
 /** Small lexical helpers over Java source: enough to find statement boundaries outside strings and comments. */
 public final class JavaText {
     private JavaText() {}
@@ -13,15 +11,18 @@ public final class JavaText {
     static int lastBoundary(String code) {
         int[] depth = {0};
         int[] boundary = {0};
-        outsideComments(code, i -> {
-            char c = code.charAt(i);
+        segments(code, (start, end, kind) -> {
+            if (kind != Kind.CODE) {
+                return;
+            }
+            char c = code.charAt(start);
             if (c == '(' || c == '[' || c == '{') {
                 depth[0]++;
             } else if (c == ')' || c == ']' || c == '}') {
                 depth[0]--;
             }
             if (depth[0] == 0 && (c == ';' || c == '}')) {
-                boundary[0] = i + 1;
+                boundary[0] = start + 1;
             }
         });
         return boundary[0];
@@ -33,36 +34,66 @@ public final class JavaText {
      */
     public static boolean endsWithSemicolon(String code) {
         int[] last = {-1};
-        outsideComments(code, i -> {
-            if (!Character.isWhitespace(code.charAt(i))) {
-                last[0] = i;
+        segments(code, (start, end, kind) -> {
+            if (kind == Kind.LITERAL || kind == Kind.CODE && !Character.isWhitespace(code.charAt(start))) {
+                last[0] = start;
             }
         });
         return last[0] >= 0 && code.charAt(last[0]) == ';';
     }
 
     /**
-     * Calls {@code visit} with the index of each character of {@code code} outside comments; a string, character
-     * or text-block literal is visited once, at its opening quote.
+     * {@code code} with each comment replaced by a space and the line breaks it held, so that lines keep their
+     * numbers; strings, characters and text blocks are kept as they are, {@code //} inside them included.
      */
-    private static void outsideComments(String code, IntConsumer visit) {
+    static String withoutComments(String code) {
+        var out = new StringBuilder(code.length());
+        segments(code, (start, end, kind) -> {
+            if (kind != Kind.COMMENT) {
+                out.append(code, start, end);
+                return;
+            }
+            out.append(' ');
+            code.substring(start, end).chars().filter(c -> c == '\n').forEach(c -> out.append('\n'));
+        });
+        return out.toString();
+    }
+
+    private enum Kind { CODE, LITERAL, COMMENT }
+
+    @FunctionalInterface
+    private interface Segment {
+        void visit(int start, int end, Kind kind);
+    }
+
+    /**
+     * Walks {@code code} as comments (a line comment with its line break), literals (strings, characters, text
+     * blocks) and, between them, single characters of code.
+     */
+    private static void segments(String code, Segment visit) {
         int i = 0;
         while (i < code.length()) {
             char c = code.charAt(i);
+            int end;
+            Kind kind;
             if (code.startsWith("//", i)) {
-                i = indexAfter(code, "\n", i + 2);
+                end = indexAfter(code, "\n", i + 2);
+                kind = Kind.COMMENT;
             } else if (code.startsWith("/*", i)) {
-                i = indexAfter(code, "*/", i + 2);
+                end = indexAfter(code, "*/", i + 2);
+                kind = Kind.COMMENT;
             } else if (code.startsWith("\"\"\"", i)) {
-                visit.accept(i);
-                i = indexAfter(code, "\"\"\"", i + 3);
+                end = indexAfter(code, "\"\"\"", i + 3);
+                kind = Kind.LITERAL;
             } else if (c == '"' || c == '\'') {
-                visit.accept(i);
-                i = quotedEnd(code, i, c);
+                end = quotedEnd(code, i, c);
+                kind = Kind.LITERAL;
             } else {
-                visit.accept(i);
-                i++;
+                end = i + 1;
+                kind = Kind.CODE;
             }
+            visit.visit(i, end, kind);
+            i = end;
         }
     }
 

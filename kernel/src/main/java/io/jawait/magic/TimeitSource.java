@@ -16,8 +16,10 @@ final class TimeitSource {
     private final String last;
 
     TimeitSource(String setup, String statement) {
-        this.setup = JavaText.terminated(setup);
-        String body = statement.strip();
+        // comments go first: one after the statement would swallow what the loop appends to it, and one after
+        // its ';' would hide the value to consume, leaving the JIT free to delete the work
+        this.setup = JavaText.terminated(JavaText.withoutComments(setup));
+        String body = JavaText.withoutComments(statement).strip();
         while (body.endsWith(";")) {
             body = body.substring(0, body.length() - 1).strip();
         }

@@ -78,6 +78,13 @@ class MagicsInEngineTest extends MagicsTestKit {
     }
 
     @Test
+    void timeit_takes_a_statement_followed_by_a_comment() {
+        var out = new RecordingOutput(false);
+        ok("%timeit -n 1000 -r 3 Math.sqrt(2.0)  // one root", out);
+        assertTrue(out.stdout().contains("per loop"), out.stdout());
+    }
+
+    @Test
     void timeit_reports_what_the_statement_throws_with_its_class() {
         var e = assertInstanceOf(ExecuteOutcome.Error.class, exec("%timeit -n 1 -r 1 Integer.parseInt(\"x\")",
                 new RecordingOutput(false)));

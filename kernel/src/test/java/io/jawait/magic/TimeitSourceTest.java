@@ -1,0 +1,39 @@
+package io.jawait.magic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The loop class %timeit compiles: what it consumes, whatever comments the statement carries. */
+class TimeitSourceTest {
+
+    @Test
+    void the_last_value_is_consumed_when_a_comment_follows_the_statement_or_its_semicolon() {
+        for (String statement : new String[] {"Math.sqrt(x)", "Math.sqrt(x);", "Math.sqrt(x);  // one root",
+                "Math.sqrt(x)  // one root", "Math.sqrt(x); /* one root */", "Math.sqrt(x);\n// one root\n"}) {
+            var source = new TimeitSource("", statement);
+            assertTrue(source.mayHaveValue(), statement);
+            assertTrue(source.source(true).contains("$bh.consume(Math.sqrt(x));"), statement + "\n" + source.source(true));
+            assertFalse(source.source(true).contains("one root"), statement);
+        }
+    }
+
+    @Test
+    void comments_in_the_setup_and_between_statements_go_and_strings_keep_their_slashes() {
+        var source = new TimeitSource("double y = 3; // setup", "int n = 2; // first\n\"a // b\".repeat(n)");
+        String java = source.source(true);
+        assertTrue(java.contains("double y = 3;"), java);
+        assertFalse(java.contains("setup") || java.contains("first"), java);
+        assertTrue(java.contains("$bh.consume(\"a // b\".repeat(n));"), java);
+    }
+
+    @Test
+    void without_comments_keeps_line_breaks_and_literals() {
+        // each comment becomes one space, plus the line breaks it held
+        assertEquals("a  \nb   c", JavaText.withoutComments("a // x\nb /* y */ c"));
+        assertEquals("s(\"/* no */\", '/')", JavaText.withoutComments("s(\"/* no */\", '/')"));
+        assertEquals("x  \n\ny", JavaText.withoutComments("x /* one\ntwo\n*/y"));
+    }
+}
