@@ -2,7 +2,6 @@ package io.jawait.engine;
 
 import io.jawait.magic.CellException;
 import io.jawait.magic.Evaluation;
-import io.jawait.magic.JavaText;
 import io.jawait.magic.MagicContext;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -114,7 +113,7 @@ final class CellEvaluator {
             throw new CellException(RuntimeErrors.name(e), runtimeErrors.message(e), runtimeErrors.traceback(e));
         }
         notePending(main);
-        boolean hasValue = showsValue(snippet) && !JavaText.endsWithSemicolon(unit.source()) && main.value() != null;
+        boolean hasValue = showsValue(snippet) && !unit.silenced() && main.value() != null;
         var result = new Evaluation(hasValue, hasValue ? runs.lastValue() : null, hasValue ? main.value() : null, 0, 0);
         dropTempVar(main);
         return result;
@@ -142,7 +141,7 @@ final class CellEvaluator {
                 throw new CellException(RuntimeErrors.name(e), runtimeErrors.message(e), runtimeErrors.traceback(e));
             }
             Object value = runs.lastValue();
-            boolean hasValue = value != CellValue.NONE && !JavaText.endsWithSemicolon(unit.source()) && main.value() != null;
+            boolean hasValue = value != CellValue.NONE && !unit.silenced() && main.value() != null;
             return new Evaluation(hasValue, hasValue ? value : null, hasValue ? main.value() : null, 0, 0);
         } finally {
             // a declaration left behind, even one waiting for a name, would run again once that name exists

@@ -1,5 +1,6 @@
 package io.jawait.engine;
 
+import io.jawait.magic.JavaText;
 import java.util.ArrayList;
 import java.util.List;
 import jdk.jshell.SourceCodeAnalysis;
@@ -15,7 +16,12 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
 final class CellSplitter {
 
     /** One snippet's source and where it starts in the cell. */
-    record Unit(String source, int offset) {}
+    record Unit(String source, int offset) {
+        /** Whether the unit ends with a {@code ;}, comments aside, which hides its value as in IPython. */
+        boolean silenced() {
+            return JavaText.endsWithSemicolon(source);
+        }
+    }
 
     private final SourceCodeAnalysis analysis;
 

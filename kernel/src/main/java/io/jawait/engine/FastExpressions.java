@@ -2,7 +2,6 @@ package io.jawait.engine;
 
 import io.jawait.magic.CellException;
 import io.jawait.magic.Evaluation;
-import io.jawait.magic.JavaText;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -170,7 +169,7 @@ final class FastExpressions {
             throw CellEvaluator.interruption();
         }
         Object value = runs.lastValue();
-        boolean hasValue = value != CellValue.NONE && !JavaText.endsWithSemicolon(unit.source()) && text != null;
+        boolean hasValue = value != CellValue.NONE && !unit.silenced() && text != null;
         return new Evaluation(hasValue, hasValue ? value : null, hasValue ? text : null, 0, 0);
     }
 
