@@ -95,7 +95,7 @@ final class CellEvaluator {
             }
         }
         shellEdits++;
-        List<SnippetEvent> events = CompilerCrash.eval(shell, unit.source());
+        List<SnippetEvent> events = CompilerCrash.eval(shell, unit.evalSource());
         if (events.isEmpty()) {
             throw compileError(code, cell, unit, "this is not Java code JShell can evaluate");
         }

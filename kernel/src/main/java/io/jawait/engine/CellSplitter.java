@@ -15,11 +15,26 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
  */
 final class CellSplitter {
 
-    /** One snippet's source and where it starts in the cell. */
-    record Unit(String source, int offset) {
+    /**
+     * One snippet's source, where it starts in the cell, and whether it lacks the {@code ;} JShell needs to
+     * evaluate it (a statement or declaration ending the cell without one, as {@code int x = 3}).
+     */
+    record Unit(String source, int offset, boolean lacksSemicolon) {
+        Unit(String source, int offset) {
+            this(source, offset, false);
+        }
+
         /** Whether the unit ends with a {@code ;}, comments aside, which hides its value as in IPython. */
         boolean silenced() {
             return JavaText.endsWithSemicolon(source);
+        }
+
+        /**
+         * The source to give {@code JShell.eval}: with the missing {@code ;} added after the last code, before any
+         * trailing comment, as the jshell tool adds it. {@link #silenced()} still reads the source as written.
+         */
+        String evalSource() {
+            return lacksSemicolon ? JavaText.withSemicolon(source) : source;
         }
     }
 
@@ -47,7 +62,8 @@ final class CellSplitter {
                 break;
             }
             int length = consumed(rest, info.source());
-            units.add(new Unit(rest.substring(0, length).stripTrailing(), cursor));
+            units.add(new Unit(rest.substring(0, length).stripTrailing(), cursor,
+                    info.completeness() == Completeness.COMPLETE_WITH_SEMI));
             cursor += length;
         }
         return units;

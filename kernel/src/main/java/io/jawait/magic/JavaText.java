@@ -43,6 +43,23 @@ public final class JavaText {
     }
 
     /**
+     * {@code code} with a {@code ;} right after its last code or literal, so before any trailing comment; {@code
+     * code} itself when it already ends with one.
+     */
+    public static String withSemicolon(String code) {
+        int[] end = {-1};
+        segments(code, (start, stop, kind) -> {
+            if (kind == Kind.LITERAL || kind == Kind.CODE && !Character.isWhitespace(code.charAt(start))) {
+                end[0] = stop;
+            }
+        });
+        if (end[0] < 0 || code.charAt(end[0] - 1) == ';') {
+            return code;
+        }
+        return code.substring(0, end[0]) + ";" + code.substring(end[0]);
+    }
+
+    /**
      * {@code code} with each comment replaced by a space and the line breaks it held, so that lines keep their
      * numbers; strings, characters and text blocks are kept as they are, {@code //} inside them included.
      */

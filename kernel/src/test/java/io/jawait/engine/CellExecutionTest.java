@@ -37,6 +37,24 @@ class CellExecutionTest extends EngineTestKit {
     }
 
     @Test
+    void a_statement_or_declaration_ending_the_cell_needs_no_semicolon_as_in_jshell() {
+        assertNull(execSuccess("int noSemicolon = 3"));
+        assertEquals("3", execSuccess("noSemicolon"));
+        assertNull(execSuccess("var alsoNone = noSemicolon + 1   // a comment after it"));
+        assertEquals("4", execSuccess("alsoNone"));
+        assertNull(execSuccess("import java.util.concurrent.atomic.LongAdder"));
+        assertEquals("0", execSuccess("new LongAdder().sum()"));
+        assertNull(execSuccess("if (alsoNone > 0) System.out.println(\"positive\")"));
+        assertEquals("positive\n", last.stdout());
+        assertNull(execSuccess("for (int i = 0; i < 2; i++) System.out.print(i)"));
+        assertEquals("01", last.stdout());
+        assertNull(execSuccess("String block = \"\"\"\n    hi\n    \"\"\""));
+        assertEquals("\"hi\\n\"", execSuccess("block"));
+        assertTrue(traceback(execError("throw new IllegalStateException(\"no semicolon\")"))
+                .contains("IllegalStateException: no semicolon"));
+    }
+
+    @Test
     void a_cell_mixes_imports_methods_classes_records_enums_and_statements() {
         String cell = """
                 import java.util.concurrent.atomic.AtomicInteger;
