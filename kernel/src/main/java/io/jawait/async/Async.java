@@ -102,6 +102,8 @@ public final class Async {
 
     /**
      * Awaits a coroutine (its body runs here, in the awaiting task) or a task (suspends until it is done).
+     * Cancelling the awaiting task while it waits for a task cancels that task too, as in asyncio, and waits
+     * for it to finish before the {@link CancelledError} goes on.
      *
      * @throws IllegalStateException if the coroutine was already awaited
      * @throws CancelledError if the awaiting task is cancelled, or the awaited task was
@@ -109,7 +111,12 @@ public final class Async {
      */
     public static <T> T await(Awaitable<T> awaitable) throws Exception {
         if (awaitable instanceof Task<T> t) {
-            Suspend.await(t.future(), () -> { });
+            // as in asyncio, cancelling the task that awaits cancels the awaited one, and the awaiting task's
+            // CancelledError comes once that one has finished its cleanup
+            Suspend.await(t.future(), () -> {
+                t.cancel();
+                Suspend.await(t.future(), () -> { });
+            });
             t.markRetrieved();
             return Suspend.outcome(t.future());
         }
@@ -166,7 +173,8 @@ public final class Async {
 
     /**
      * Runs the coroutines concurrently and returns their results in argument order: {@code asyncio.gather}.
-     * The first failure is thrown as is; the others keep running until the run ends.
+     * The first failure is thrown as is; the others keep running until the run ends. Cancelling the task that
+     * waits in {@code gather} cancels the coroutines, and its {@link CancelledError} comes once they have finished.
      *
      * @throws Exception the first failure among them, unwrapped
      */
@@ -227,7 +235,8 @@ public final class Async {
 
     /**
      * Awaits {@code awaitable} for at most {@code seconds}: {@code asyncio.wait_for}. On timeout the inner task
-     * is cancelled, its end awaited, then {@link TimeoutError} is thrown.
+     * is cancelled, its end awaited, then {@link TimeoutError} is thrown; so is it, before the {@link
+     * CancelledError} goes on, when the waiting task is cancelled.
      *
      * @throws TimeoutError if the time ran out
      * @throws IllegalArgumentException if seconds is negative or not finite

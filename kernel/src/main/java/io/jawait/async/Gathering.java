@@ -57,7 +57,7 @@ final class Gathering {
                 ts.add(loop.spawn(c, c.name(), all));
             }
         }
-        Suspend.await(all, () -> ts.forEach(Task::cancel));
+        Suspend.await(all, () -> cancelAndWait(ts));
         Suspend.outcome(all);
         Object[] results = new Object[ts.size()];
         for (int i = 0; i < results.length; i++) {
@@ -66,6 +66,16 @@ final class Gathering {
             results[i] = e != null ? e : t.valueNow();
         }
         return (List<T>) Arrays.asList(results);
+    }
+
+    /**
+     * Cancels {@code ts} and waits until each has finished, as asyncio's gather and wait_for do before their own
+     * CancelledError goes on: the children's cleanup runs first, and nothing of theirs outlives the caller.
+     */
+    private static void cancelAndWait(List<? extends Task<?>> ts) {
+        ts.forEach(Task::cancel);
+        Suspend.await(CompletableFuture.allOf(ts.stream().map(Task::future).toArray(CompletableFuture[]::new)),
+                () -> { });
     }
 
     /** Completes when all of a gather's children have finished, or exceptionally at the first failure. */
@@ -127,7 +137,7 @@ final class Gathering {
         CompletableFuture<Object> first = CompletableFuture.anyOf(t.future(), timer);
         Suspend.await(first, () -> {
             timer.disarm();
-            t.cancel();
+            cancelAndWait(List.of(t));
         });
         if (!t.done()) {
             t.cancel();

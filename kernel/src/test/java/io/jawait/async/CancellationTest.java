@@ -3,6 +3,7 @@ package io.jawait.async;
 import static io.jawait.async.Async.async;
 import static io.jawait.async.Async.await;
 import static io.jawait.async.Async.createTask;
+import static io.jawait.async.Async.gather;
 import static io.jawait.async.Async.run;
 import static io.jawait.async.Async.sleep;
 import static io.jawait.async.Async.taskGroup;
@@ -113,6 +114,77 @@ class CancellationTest {
         assertSame(boom, g.getCause());
         assertEquals(2, log.size());
         assertTrue(log.containsAll(List.of("a cancelled", "b cancelled")), log.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void a_task_group_never_loses_the_failure_of_a_task_that_ends_while_close_waits(Mode mode) throws Exception {
+        int lost = 0;
+        for (int i = 0; i < 100; i++) {
+            try {
+                run(async(() -> {
+                    try (TaskGroup tg = taskGroup()) {
+                        tg.createTask(async("f", () -> {
+                            sleep(0.002);
+                            throw new IllegalStateException("f");
+                        }));
+                    }
+                }), mode);
+                lost++;
+            } catch (ExceptionGroup expected) {
+                assertEquals("f", expected.exceptions().getFirst().getMessage());
+            }
+        }
+        assertEquals(0, lost, "groups that returned normally although their task failed");
+    }
+
+    private static Coro<Void> slowToClean(String name, List<String> log) {
+        return async(name, () -> {
+            try {
+                sleep(5);
+            } finally {
+                sleep(0.1);
+                log.add(name + " cleaned up");
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void cancelling_a_task_that_awaits_a_task_cancels_that_one_and_waits_for_it(Mode mode) throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        run(async(() -> {
+            Task<Void> inner = createTask(slowToClean("inner", log));
+            Task<Void> outer = createTask(async("outer", () -> await(inner)));
+            sleep(0.05);
+            outer.cancel();
+            assertThrows(CancelledError.class, () -> await(outer));
+            log.add("outer cancelled");
+            assertTrue(inner.cancelled());
+        }), mode);
+        assertEquals(List.of("inner cleaned up", "outer cancelled"), log);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void a_cancelled_gather_or_waitFor_raises_once_its_children_have_cleaned_up(Mode mode) throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        run(async(() -> {
+            Task<?> g = createTask(async("g", () -> gather(slowToClean("a", log), slowToClean("b", log))));
+            Task<?> w = createTask(async("w", () -> waitFor(slowToClean("c", log), 10)));
+            sleep(0.05);
+            g.cancel();
+            w.cancel();
+            assertThrows(CancelledError.class, () -> await(g));
+            log.add("gather cancelled");
+            assertThrows(CancelledError.class, () -> await(w));
+            log.add("waitFor cancelled");
+        }), mode);
+        assertEquals(5, log.size(), log.toString());
+        int gatherCancelled = log.indexOf("gather cancelled");
+        assertTrue(log.indexOf("a cleaned up") < gatherCancelled && log.indexOf("b cleaned up") < gatherCancelled,
+                log.toString());
+        assertTrue(log.indexOf("c cleaned up") < log.indexOf("waitFor cancelled"), log.toString());
     }
 
     @ParameterizedTest
