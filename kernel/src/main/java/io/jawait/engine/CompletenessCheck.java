@@ -19,6 +19,12 @@ final class CompletenessCheck {
     }
 
     IsCompleteReply check(String code) {
+        if (code.stripLeading().startsWith("%%")) {
+            // IPython's rule for a cell magic: its body goes on until a blank line ends it
+            String body = code.endsWith("\n") ? code.substring(0, code.length() - 1) : code;
+            boolean ended = body.substring(body.lastIndexOf('\n') + 1).isBlank();
+            return new IsCompleteReply(ended ? "complete" : "incomplete", "");
+        }
         if (code.stripLeading().startsWith("%")) {
             return new IsCompleteReply("complete", "");
         }

@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
  * them so. The jshell tool shows {@code Node@5197848c}; the kernel shows the same, and {@code because "o" is null}.
  */
 final class ReplNames {
-    private static final String MARK = "REPL.$JShell$";
-    private static final Pattern WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+[$.]");
+    private static final String MARK = "$JShell$";
+    // the package may be missing: an array's component type is printed by its simple binary name
+    // ($JShell$8$Color[2] { RED, GREEN } for an enum's values())
+    private static final Pattern WRAPPER = Pattern.compile("(?:REPL\\.)?\\$JShell\\$\\d+[$.]");
 
     private ReplNames() {}
 

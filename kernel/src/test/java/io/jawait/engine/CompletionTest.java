@@ -74,6 +74,14 @@ class CompletionTest extends EngineTestKit {
     }
 
     @Test
+    void a_cell_magic_is_complete_at_a_blank_line_as_in_ipython_and_a_line_magic_at_once() {
+        assertEquals("incomplete", interpreter.isComplete("%%time").status());
+        assertEquals("incomplete", interpreter.isComplete("%%time\nint s = 0;\n").status());
+        assertEquals("complete", interpreter.isComplete("%%time\nint s = 0;\n\n").status());
+        assertEquals("complete", interpreter.isComplete("%time Math.sqrt(2)").status());
+    }
+
+    @Test
     void percent_at_line_start_is_a_magic_but_in_an_expression_it_is_remainder() {
         assertTrue(interpreter.complete("%ti", 3).types().stream().allMatch(c -> c.type().equals("magic")));
         assertTrue(interpreter.complete("int r = 7 %", 11).types().stream().noneMatch(c -> c.type().equals("magic")));

@@ -63,6 +63,8 @@ class ErrorReportingTest extends EngineTestKit {
         assertTrue(shown.startsWith("Knot@"), shown);
         String inList = execSuccess("var knots = List.of(new Knot());\nknots");
         assertTrue(inList.startsWith("[Knot@"), inList);
+        // an array of a cell's type names its component type without the package: jshell shows Hue[2] { ... }
+        assertEquals("Hue[2] { RED, GREEN }", execSuccess("enum Hue { RED, GREEN }\nHue.values()"));
     }
 
     @Test
