@@ -160,7 +160,7 @@ public final class JShellInterpreter implements Interpreter {
                 }
             }
             Evaluation result = cell.get();
-            var userExpressions = request.userExpressions().isEmpty() ? Map.<String, MimeBundle>of()
+            var userExpressions = request.userExpressions().isEmpty() ? Map.<String, ExecuteOutcome>of()
                     : engine.call(() -> userExpressions(request, out));
             return new ExecuteOutcome.Ok(Outcomes.resultBundle(request.code(), result), userExpressions);
         } catch (Throwable failure) {
@@ -198,14 +198,26 @@ public final class JShellInterpreter implements Interpreter {
         }
     }
 
-    private Map<String, MimeBundle> userExpressions(ExecuteRequest request, CellOutput out) {
-        var results = new LinkedHashMap<String, MimeBundle>();
+    /**
+     * The request's {@code user_expressions}, evaluated after the cell as ipykernel does: expressions only (a
+     * statement or declaration would change the session behind the user's back), each failure its own error.
+     */
+    private Map<String, ExecuteOutcome> userExpressions(ExecuteRequest request, CellOutput out) {
+        var results = new LinkedHashMap<String, ExecuteOutcome>();
         request.userExpressions().forEach((name, code) -> {
+            if (magics.handles(code) || ExpressionUnit.expression(code) == null) {
+                String message = "not an expression: user_expressions are evaluated, not run: " + code.strip();
+                results.put(name, new ExecuteOutcome.Error("CompilationError", message,
+                        List.of("CompilationError: " + message)));
+                return;
+            }
             try {
                 var e = evaluator.run(code, request.executionCount(), () -> interruptRequested);
-                results.put(name, e.hasValue() ? Outcomes.valueBundle(e) : MimeBundle.of("text/plain", ""));
+                results.put(name, new ExecuteOutcome.Ok(e.hasValue() ? Outcomes.valueBundle(e) : null, Map.of()));
             } catch (CellException e) {
-                results.put(name, MimeBundle.of("text/plain", e.getMessage()));
+                results.put(name, Outcomes.failure(e, false));
+            } catch (RuntimeException e) {
+                results.put(name, Outcomes.failure(e, false));
             }
         });
         return results;

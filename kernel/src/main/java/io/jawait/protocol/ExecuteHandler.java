@@ -139,12 +139,25 @@ final class ExecuteHandler {
         return result;
     }
 
-    private static JsonObject userExpressionResults(Map<String, MimeBundle> values) {
+    /** Each expression's value as a display bundle with status ok, or its error as ipykernel reports one. */
+    private static JsonObject userExpressionResults(Map<String, ExecuteOutcome> values) {
         JsonObject o = new JsonObject();
         if (values != null) {
-            values.forEach((name, bundle) -> {
-                JsonObject v = Replies.bundle(bundle);
-                v.addProperty("status", "ok");
+            values.forEach((name, outcome) -> {
+                JsonObject v;
+                if (outcome instanceof ExecuteOutcome.Error e) {
+                    v = new JsonObject();
+                    v.addProperty("status", "error");
+                    v.addProperty("ename", e.ename());
+                    v.addProperty("evalue", e.evalue());
+                    JsonArray tb = new JsonArray();
+                    e.traceback().forEach(tb::add);
+                    v.add("traceback", tb);
+                } else {
+                    MimeBundle value = ((ExecuteOutcome.Ok) outcome).result();
+                    v = Replies.bundle(value != null ? value : MimeBundle.of("text/plain", ""));
+                    v.addProperty("status", "ok");
+                }
                 o.add(name, v);
             });
         }

@@ -9,10 +9,12 @@ public sealed interface ExecuteOutcome {
 
     /**
      * The cell ran; {@code result} is null when the cell has no value to show, {@code page} is null unless the
-     * cell asked for help ({@code Math.sqrt?}), which front ends show in their pager.
+     * cell asked for help ({@code Math.sqrt?}), which front ends show in their pager. Each of the request's
+     * {@code user_expressions} ends as an {@code Ok} holding its value as {@code result}, or as an {@code Error}.
      */
-    record Ok(MimeBundle result, Map<String, MimeBundle> userExpressions, MimeBundle page) implements ExecuteOutcome {
-        public Ok(MimeBundle result, Map<String, MimeBundle> userExpressions) {
+    record Ok(MimeBundle result, Map<String, ExecuteOutcome> userExpressions, MimeBundle page)
+            implements ExecuteOutcome {
+        public Ok(MimeBundle result, Map<String, ExecuteOutcome> userExpressions) {
             this(result, userExpressions, null);
         }
     }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jawait.protocol.ExecuteOutcome;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CellExecutionTest extends EngineTestKit {
@@ -52,6 +54,23 @@ class CellExecutionTest extends EngineTestKit {
         assertEquals("\"hi\\n\"", execSuccess("block"));
         assertTrue(traceback(execError("throw new IllegalStateException(\"no semicolon\")"))
                 .contains("IllegalStateException: no semicolon"));
+    }
+
+    @Test
+    void user_expressions_are_evaluated_after_the_cell_each_failure_an_error_and_statements_refused() {
+        Map<String, String> asked = new java.util.LinkedHashMap<>();
+        asked.put("next", "shownNumber + 1");
+        asked.put("unknown", "noSuchName");
+        asked.put("divides", "1 / (shownNumber - 41)");
+        asked.put("declares", "int sneaky = 42;");
+        var outcome = interpreter.execute(new io.jawait.protocol.ExecuteRequest("int shownNumber = 41;", false, true,
+                false, asked, ++count), new RecordingOutput(false));
+        var values = ((ExecuteOutcome.Ok) outcome).userExpressions();
+        assertEquals("42", ((ExecuteOutcome.Ok) values.get("next")).result().data().get("text/plain"));
+        assertEquals("CompilationError", ((ExecuteOutcome.Error) values.get("unknown")).ename());
+        assertEquals("java.lang.ArithmeticException", ((ExecuteOutcome.Error) values.get("divides")).ename());
+        assertTrue(((ExecuteOutcome.Error) values.get("declares")).evalue().startsWith("not an expression"));
+        assertEquals("CompilationError", execError("sneaky").ename());
     }
 
     @Test
