@@ -32,8 +32,15 @@ final class CellParser {
 
     /** True when the cell holds any magic. */
     static boolean hasMagic(String cell) {
-        for (String line : cell.split("\n", -1)) {
-            if (CELL.matcher(line).matches() || LINE.matcher(line).matches() || BOUND.matcher(line).matches()) {
+        if (cell.indexOf('%') < 0) {
+            return false;
+        }
+        String[] lines = cell.split("\n", -1);
+        boolean[] inside = JavaText.linesStartingInside(cell);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (!inside[i] && (CELL.matcher(line).matches() || LINE.matcher(line).matches()
+                    || BOUND.matcher(line).matches())) {
                 return true;
             }
         }
@@ -53,13 +60,19 @@ final class CellParser {
                 return List.of(new CellMagic(new Invocation(m.group(1), args(m.group(3)), body), m.group(2) != null));
             }
         }
-        return lineParts(lines);
+        return lineParts(lines, JavaText.linesStartingInside(cell));
     }
 
-    private static List<Part> lineParts(String[] lines) throws CellException {
+    /** The parts of a cell without a cell magic; a line inside a text block or block comment is Java, whatever it says. */
+    private static List<Part> lineParts(String[] lines, boolean[] inside) throws CellException {
         List<Part> parts = new ArrayList<>();
         StringBuilder java = new StringBuilder();
-        for (String line : lines) {
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (inside[i]) {
+                java.append(line).append('\n');
+                continue;
+            }
             Part magic = lineMagic(line);
             if (magic == null) {
                 if (STRAY_CELL.matcher(line).find()) {

@@ -60,6 +60,33 @@ public final class JavaText {
     }
 
     /**
+     * For each line of {@code code} (split at {@code \n}), whether it starts inside a text block, a block comment
+     * or another literal or comment opened on an earlier line: such a line is not where a magic can begin.
+     */
+    static boolean[] linesStartingInside(String code) {
+        int lines = 1;
+        for (int i = 0; i < code.length(); i++) {
+            if (code.charAt(i) == '\n') {
+                lines++;
+            }
+        }
+        boolean[] inside = new boolean[lines];
+        int[] line = {0};
+        int[] scanned = {0};
+        segments(code, (start, end, kind) -> {
+            for (int i = scanned[0]; i < end; i++) {
+                if (code.charAt(i) == '\n') {
+                    line[0]++;
+                    // the line starting after this break starts inside when the segment goes on past it
+                    inside[line[0]] = kind != Kind.CODE && i + 1 < end;
+                }
+            }
+            scanned[0] = end;
+        });
+        return inside;
+    }
+
+    /**
      * {@code code} with each comment replaced by a space and the line breaks it held, so that lines keep their
      * numbers; strings, characters and text blocks are kept as they are, {@code //} inside them included.
      */

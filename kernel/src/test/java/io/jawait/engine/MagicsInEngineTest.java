@@ -1,6 +1,7 @@
 package io.jawait.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,6 +76,17 @@ class MagicsInEngineTest extends MagicsTestKit {
         var shown = ok("r", new RecordingOutput(false));
         assertTrue(shown.result().data().containsKey("image/svg+xml"), shown.result().data().keySet().toString());
         assertEquals("3", shown(ok("r.runs()", new RecordingOutput(false))));
+    }
+
+    @Test
+    void a_percent_line_inside_a_text_block_or_block_comment_is_java_not_a_magic() {
+        var out = new RecordingOutput(false);
+        var shown = ok("String template = \"\"\"\n    %s has %d items\n    \"\"\".formatted(\"cart\", 3);\n"
+                + "/*\n%time not a magic here\n*/\ntemplate", out);
+        assertEquals("\"cart has 3 items\\n\"", shown(shown));
+        assertFalse(out.stdout().contains("Wall time"), out.stdout());
+        ok("// a line comment ends at its line: the magic after it runs\n%time 1 + 1", out);
+        assertTrue(out.stdout().contains("Wall time"), out.stdout());
     }
 
     @Test
