@@ -37,7 +37,7 @@ final class ClasspathMagic implements Magic {
                 }
                 return jars;
             } catch (IOException e) {
-                throw call.usage("cannot list " + dir + ": " + e.getMessage());
+                throw call.usage("cannot list " + dir + ": " + reason(e));
             }
         }
         Path p = Path.of(word).toAbsolutePath();
@@ -52,5 +52,15 @@ final class ClasspathMagic implements Magic {
             return s.substring(1, s.length() - 1);
         }
         return s;
+    }
+
+    /** Why a file operation failed, in words: a NoSuchFileException's message is only the path again. */
+    static String reason(IOException e) {
+        return switch (e) {
+            case java.nio.file.NoSuchFileException x -> "no such file or directory";
+            case java.nio.file.AccessDeniedException x -> "permission denied";
+            case java.nio.file.NotDirectoryException x -> "not a directory";
+            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        };
     }
 }

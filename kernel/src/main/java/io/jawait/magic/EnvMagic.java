@@ -30,9 +30,14 @@ final class EnvMagic implements Magic {
             return null;
         }
         int eq = arg.indexOf('=');
+        int space = arg.indexOf(' ');
+        if (eq < 0 && space > 0) {
+            // IPython's other form: %env NAME VALUE sets NAME
+            eq = space;
+        }
         String name = (eq < 0 ? arg : arg.substring(0, eq)).strip();
         if (!name.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
-            throw call.usage("'" + name + "' is not a variable name; usage: %env [NAME[=VALUE]]");
+            throw call.usage("'" + name + "' is not a variable name; usage: %env [NAME[=VALUE] | NAME VALUE]");
         }
         if (eq < 0) {
             String value = get(name);

@@ -24,7 +24,7 @@ final class LoadMagic implements Magic {
         try {
             source = Files.readString(file);
         } catch (IOException e) {
-            throw call.usage("cannot read " + file + ": " + e.getMessage());
+            throw call.usage("cannot read " + file + ": " + ClasspathMagic.reason(e));
         }
         return ctx.eval(source.replaceFirst("(?m)^\\s*package\\s+[\\w.]+\\s*;", ""));
     }

@@ -20,7 +20,7 @@ public final class MagicCatalog {
         TimeitMagic timeit = new TimeitMagic();
         c.add(new MagicSpec("time", false, "%time statement", "Time one run of a statement: CPU, wall, GC, JIT, "
                 + "threads; its output and value still show.", time));
-        c.add(new MagicSpec("time", true, "%%time\\n<cell>", "Time one run of the whole cell, as %time does.", time));
+        c.add(new MagicSpec("time", true, "%%time\n<cell>", "Time one run of the whole cell, as %time does.", time));
         c.add(new MagicSpec("timeit", false, TimeitMagic.LINE_USAGE,
                 "Time a statement over many loops and runs: compiled once, warmed up (1 s, or -w runs), IPython's output.", timeit));
         c.add(new MagicSpec("timeit", true, TimeitMagic.CELL_USAGE,
@@ -39,9 +39,9 @@ public final class MagicCatalog {
                 new ClasspathMagic()));
         c.add(new MagicSpec("load", false, "%load FILE", "Run a .jsh or .java file as if it were a cell.",
                 new LoadMagic()));
-        c.add(new MagicSpec("env", false, "%env [NAME[=VALUE]]",
+        c.add(new MagicSpec("env", false, "%env [NAME[=VALUE] | NAME VALUE]",
                 "Show the environment, one variable, or set a variable for this kernel (see %env?).", new EnvMagic()));
-        c.add(new MagicSpec("html", true, "%%html\\n<html>", "Display the cell's body as HTML.", (call, ctx) -> {
+        c.add(new MagicSpec("html", true, "%%html\n<html>", "Display the cell's body as HTML.", (call, ctx) -> {
             ctx.out().display(io.jawait.display.MimeBundle.of("text/html", call.body())
                     .with("text/plain", "<IPython.core.display.HTML object>"), null, false);
             return null;
@@ -49,7 +49,7 @@ public final class MagicCatalog {
         c.add(new MagicSpec("async_mode", false, "%async_mode loop|virtual",
                 "Choose how the await helpers run tasks: one at a time (loop, like asyncio) or virtual threads.",
                 new AsyncModeMagic()));
-        c.add(new MagicSpec("expect_error", true, "%%expect_error TEXT\\n<cell>",
+        c.add(new MagicSpec("expect_error", true, "%%expect_error TEXT\n<cell>",
                 "Pass only if the cell fails to compile or run with TEXT in the error; show what failed.",
                 new ExpectErrorMagic()));
         return c;

@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 final class TimeitMagic implements Magic {
     static final String LINE_USAGE = "%timeit [-n N] [-r R] [-w W] [-p P] [-q] [-o] statement";
-    static final String CELL_USAGE = "%%timeit [-n N] [-r R] [-w W] [-p P] [-q] [-o] [setup]\\n<statements>";
+    static final String CELL_USAGE = "%%timeit [-n N] [-r R] [-w W] [-p P] [-q] [-o] [setup]\n<statements>";
     static final int DEFAULT_RUNS = 7;
     static final int DEFAULT_WARMUPS = TimeitRunner.AUTO_WARMUP;
     private static final long COMPILE_SHOWN_FROM_NANOS = 100_000_000L;
@@ -25,7 +25,7 @@ final class TimeitMagic implements Magic {
         String statement = call.isCell() ? call.body() : o.rest();
         if (statement.isBlank()) {
             throw call.usage("nothing to time: give a statement (use ';' to time an empty statement). Usage: "
-                    + (call.isCell() ? CELL_USAGE : LINE_USAGE).replace("\\n", " / "));
+                    + (call.isCell() ? CELL_USAGE : LINE_USAGE).replace("\n", " / "));
         }
         TimeitSource source = new TimeitSource(call.isCell() ? o.rest() : "", statement);
         Evaluation measured = ctx.eval(compile(call, source, ctx).driver(loops, runs, warmups));

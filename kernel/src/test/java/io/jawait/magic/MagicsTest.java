@@ -78,6 +78,8 @@ class MagicsTest {
         String out = execSuccess("%timeit?");
         assertTrue(out.contains("Usage: %timeit [-n N] [-r R] [-w W] [-p P] [-q] [-o] statement"), out);
         assertTrue(magics.help("%%html").contains("HTML"));
+        // a cell magic's usage shows its body on a line of its own
+        assertTrue(execSuccess("%%timeit?").contains("[setup]\n<statements>"));
         assertNull(magics.help("%nosuch"));
     }
 
@@ -117,6 +119,9 @@ class MagicsTest {
         assertEquals("\"42\"", value("System.getProperty(\"JAWAIT_TEST_X\")"));
         assertTrue(execError("%env NOT_SET_ANYWHERE_123").getMessage().contains("NOT_SET_ANYWHERE_123"));
         assertEquals("UsageError", execError("%env 1bad=2").ename());
+        // IPython's other form, without '='
+        execSuccess("%env JAWAIT_TEST_Y some value");
+        assertEquals("\"some value\"", value("%env JAWAIT_TEST_Y"));
     }
 
     @Test
@@ -160,7 +165,8 @@ class MagicsTest {
 
     @Test
     void load_rejects_missing_files_and_other_extensions() {
-        assertTrue(execError("%load /no/such/file.jsh").getMessage().contains("/no/such/file.jsh"));
+        String missing = execError("%load /no/such/file.jsh").getMessage();
+        assertTrue(missing.contains("/no/such/file.jsh: no such file or directory"), missing);
         assertTrue(execError("%load notes.txt").getMessage().contains("notes.txt"));
     }
 
