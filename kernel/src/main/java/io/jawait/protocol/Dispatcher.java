@@ -87,10 +87,16 @@ final class Dispatcher {
         JsonObject c = request.content();
         JsonObject content = switch (request.type()) {
             case "kernel_info_request" -> Replies.kernelInfo(interpreter);
-            case "complete_request" -> Replies.complete(
-                    interpreter.complete(Json.string(c, "code", ""), Json.integer(c, "cursor_pos", 0)));
-            case "inspect_request" -> Replies.inspect(interpreter.inspect(Json.string(c, "code", ""),
-                    Json.integer(c, "cursor_pos", 0), Json.integer(c, "detail_level", 0)));
+            case "complete_request" -> {
+                String code = Json.string(c, "code", "");
+                int at = CodePoints.toIndex(code, Json.integer(c, "cursor_pos", 0));
+                yield Replies.complete(CodePoints.inCodePoints(code, interpreter.complete(code, at)));
+            }
+            case "inspect_request" -> {
+                String code = Json.string(c, "code", "");
+                yield Replies.inspect(interpreter.inspect(code, CodePoints.toIndex(code, Json.integer(c, "cursor_pos", 0)),
+                        Json.integer(c, "detail_level", 0)));
+            }
             case "is_complete_request" -> Replies.isComplete(interpreter.isComplete(Json.string(c, "code", "")));
             case "history_request" -> Replies.history(history, c);
             case "comm_info_request" -> Replies.commInfo();

@@ -175,6 +175,34 @@ class KernelRequestsIT {
     }
 
     @Test
+    void completion_and_inspection_count_the_cursor_in_code_points_as_the_protocol_does() {
+        // five emoji: five code points, ten UTF-16 units; the interpreter behind is given and gives string indexes
+        String code = "String globes = \"" + "\uD83C\uDF0D".repeat(5) + "\"; Math.sq";
+        int points = code.codePointCount(0, code.length());
+        JsonObject complete = new JsonObject();
+        complete.addProperty("code", code);
+        complete.addProperty("cursor_pos", points);
+        c.send(c.shell, "complete_request", complete);
+        JsonObject r = c.receive(c.shell).content();
+        assertEquals(points - 2, r.get("cursor_start").getAsInt(), r.toString());
+        assertEquals(points, r.get("cursor_end").getAsInt(), r.toString());
+        JsonObject type = r.getAsJsonObject("metadata").getAsJsonArray("_jupyter_types_experimental").get(0)
+                .getAsJsonObject();
+        assertEquals(points - 2, type.get("start").getAsInt());
+        assertEquals(points, type.get("end").getAsInt());
+        JsonObject inspect = new JsonObject();
+        inspect.addProperty("code", code);
+        inspect.addProperty("cursor_pos", points - 7);
+        c.send(c.shell, "inspect_request", inspect);
+        JsonObject about = c.receive(c.shell).content().getAsJsonObject("data");
+        assertEquals("about Math.sq", about.get("text/plain").getAsString());
+        // a cursor past the end is taken as the end, as ipykernel clamps it
+        complete.addProperty("cursor_pos", points + 40);
+        c.send(c.shell, "complete_request", complete);
+        assertEquals(points, c.receive(c.shell).content().get("cursor_end").getAsInt());
+    }
+
+    @Test
     void a_comm_opened_to_an_unknown_target_is_closed_at_once() {
         JsonObject open = new JsonObject();
         open.addProperty("comm_id", "c-1");

@@ -109,14 +109,16 @@ final class ScriptedInterpreter implements Interpreter {
 
     @Override
     public CompleteReply complete(String code, int cursorPos) {
-        return new CompleteReply(List.of("println", "printf"), 0, cursorPos,
-                List.of(new CompleteReply.Completion("println", "method", "void println()", 0, cursorPos)));
+        // the word being completed starts after the last '.', as a string index, as the engine's replies count
+        int start = code.lastIndexOf('.', Math.max(0, cursorPos - 1)) + 1;
+        return new CompleteReply(List.of("println", "printf"), start, cursorPos,
+                List.of(new CompleteReply.Completion("println", "method", "void println()", start, cursorPos)));
     }
 
     @Override
     public InspectReply inspect(String code, int cursorPos, int detailLevel) {
         return code.isBlank() ? new InspectReply(false, null)
-                : new InspectReply(true, MimeBundle.of("text/plain", "about " + code));
+                : new InspectReply(true, MimeBundle.of("text/plain", "about " + code.substring(cursorPos)));
     }
 
     @Override
