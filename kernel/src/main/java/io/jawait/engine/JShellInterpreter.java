@@ -214,9 +214,7 @@ public final class JShellInterpreter implements Interpreter {
             try {
                 var e = evaluator.run(code, request.executionCount(), () -> interruptRequested);
                 results.put(name, new ExecuteOutcome.Ok(e.hasValue() ? Outcomes.valueBundle(e) : null, Map.of()));
-            } catch (CellException e) {
-                results.put(name, Outcomes.failure(e, false));
-            } catch (RuntimeException e) {
+            } catch (CellException | RuntimeException e) {
                 results.put(name, Outcomes.failure(e, false));
             }
         });
