@@ -146,6 +146,7 @@ public final class JShellInterpreter implements Interpreter {
             return help(asked, out);
         }
         interruptRequested = false;
+        interrupter.reset();
         currentOutput = out;
         Future<Evaluation> cell = engine.submit(() -> runCell(request, out));
         currentCell = cell;
@@ -156,7 +157,7 @@ public final class JShellInterpreter implements Interpreter {
                         return Outcomes.unstoppable();
                     }
                     // JShell's stop is a no-op while a snippet compiles; repeat it so the next snippet stops too
-                    interrupter.interrupt(currentOutput);
+                    interrupter.repeat(currentOutput);
                 }
             }
             Evaluation result = cell.get();
@@ -274,7 +275,7 @@ public final class JShellInterpreter implements Interpreter {
         }
         interruptedAt = System.nanoTime();
         interruptRequested = true;
-        interrupter.interrupt(currentOutput);
+        interrupter.request(currentOutput);
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** An interrupt ends the cell within a second and keeps what earlier cells defined. */
 class InterruptTest extends EngineTestKit {
@@ -111,6 +113,34 @@ class InterruptTest extends EngineTestKit {
                 "System.out.println(\"running\");\nIntStream.iterate(0, i -> i + 1).filter(i -> i < 0).findFirst()")
                 .ename());
         assertEquals("2", execSuccess("1 + 1"));
+    }
+
+    /**
+     * As asyncio.run does on Ctrl-C: the interrupt cancels the run's tasks, and their cleanup, which calls cell code
+     * (whose stop checks would throw were JShell's stop flag up), runs as written; the tasks end cancelled.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"VIRTUAL", "LOOP"})
+    void interrupt_cancels_the_tasks_of_an_await_run_and_lets_their_cleanup_run(String mode) throws Exception {
+        execSuccess("var tidied = new java.util.concurrent.CopyOnWriteArrayList<String>();\n"
+                + "void tidy(String who) { for (int i = 0; i < 3; i++) { tidied.add(who + i); } }");
+        String cell = """
+                mode(Mode.%s);
+                run(async(() -> {
+                    var a = createTask(async("a", () -> { try { sleep(60); } finally { tidy("a"); } }));
+                    var b = createTask(async("b", () -> { try { sleep(60); } finally { tidy("b"); } }));
+                    sleep(0.02);
+                    System.out.println("running");
+                    gather(a, b);
+                }));
+                """.formatted(mode);
+        for (int round = 0; round < 5; round++) {
+            execSuccess("tidied.clear()");
+            assertEquals("KeyboardInterrupt", interruptWhileRunning(cell).ename());
+            assertEquals("[a0, a1, a2, b0, b1, b2]", execSuccess("tidied.stream().sorted().toList()"), "round " + round);
+            assertEquals("[CANCELLED, CANCELLED, CANCELLED]",
+                    execSuccess("Async.timeline().rows().stream().map(r -> r.outcome()).toList()"), "round " + round);
+        }
     }
 
     @Test
