@@ -306,6 +306,20 @@ public final class Async {
     }
 
     /**
+     * Runs {@code body} with a new task group, then waits for the group's tasks: {@code async with
+     * asyncio.TaskGroup() as tg:} with the block as a lambda. Unlike the try-with-resources form, an exception
+     * the body throws is seen: it cancels the group's tasks, and once they have ended it comes last in the
+     * {@link ExceptionGroup}, after their failures.
+     *
+     * @throws ExceptionGroup if the body or any task failed
+     * @throws CancelledError if the waiting task was cancelled, or the body threw it and no task failed
+     * @throws IllegalStateException outside a run
+     */
+    public static void taskGroup(TaskGroup.Body body) {
+        new TaskGroup(Gathering.requireLoop()).run(body);
+    }
+
+    /**
      * A semaphore whose {@code acquire} suspends the task: {@code asyncio.Semaphore(permits)}.
      *
      * @throws IllegalArgumentException if permits is negative

@@ -76,6 +76,15 @@ final class Loop {
         } while (!newestCoro.compareAndSet(c.older, c));
     }
 
+    /** Runs {@code callback} as asyncio's {@code call_soon} does in LOOP mode; at once in VIRTUAL mode. */
+    void callSoon(Runnable callback) {
+        if (mode == Mode.LOOP) {
+            baton.callSoon(callback);
+        } else {
+            callback.run();
+        }
+    }
+
     <T> Task<T> spawn(Coro<T> coro, String name) {
         return schedule(new Task<>(this, coro, name, null));
     }

@@ -23,12 +23,23 @@ import java.util.concurrent.locks.ReentrantLock;
  * hide the group's failures as suppressed exceptions. If the task running {@code close()} is cancelled,
  * the group cancels its tasks, waits for them, and rethrows the {@link CancelledError}.
  *
+ * <p><b>The body's own exception.</b> {@code close()} cannot see an exception the body of the {@code try}
+ * throws: the group's tasks run on until they end, and Java then adds the group's failures to the body's
+ * exception as suppressed ones. {@link Async#taskGroup(Body)} runs the body itself and does what asyncio does:
+ * the body's exception cancels the tasks, and comes last in the {@link ExceptionGroup}.
+ *
  * <p><b>Exceptions.</b> {@code close()} throws an {@link ExceptionGroup} holding every failure other than
  * cancellation, in the order they happened.
  *
  * <p><b>Threads.</b> Create a group and its tasks from one task; the group is used by that task only.
  */
 public final class TaskGroup implements AutoCloseable {
+    /** The body of {@link Async#taskGroup(Body)}: what runs inside {@code async with TaskGroup() as tg}. */
+    @FunctionalInterface
+    public interface Body {
+        void run(TaskGroup tg) throws Exception;
+    }
+
     private final Loop loop;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Task<?>> tasks = new ArrayList<>();
@@ -59,7 +70,16 @@ public final class TaskGroup implements AutoCloseable {
             }
             Task<T> t = loop.spawn(coro, coro.name());
             tasks.add(t);
-            settled.add(t.future().whenComplete((v, e) -> finished(t)));
+            // in LOOP mode a later callback, as asyncio's: a task failing in the same loop step is not cancelled
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            t.future().whenComplete((v, e) -> loop.callSoon(() -> {
+                try {
+                    finished(t);
+                } finally {
+                    done.complete(null);
+                }
+            }));
+            settled.add(done);
             return t;
         } finally {
             lock.unlock();
@@ -91,6 +111,25 @@ public final class TaskGroup implements AutoCloseable {
      */
     @Override
     public void close() {
+        end(null);
+    }
+
+    /** Runs {@code body} with this group, then waits for its tasks: {@link Async#taskGroup(Body)}. */
+    void run(Body body) {
+        Throwable thrown = null;
+        try {
+            body.run(this);
+        } catch (Throwable t) {
+            thrown = t;
+        }
+        end(thrown);
+    }
+
+    /**
+     * Waits for every task, having cancelled them first if the body threw {@code body}; throws the failures,
+     * with the body's last, or else the body's cancellation.
+     */
+    private void end(Throwable body) {
         List<Task<?>> mine;
         CompletableFuture<Void> all;
         lock.lock();
@@ -101,19 +140,30 @@ public final class TaskGroup implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        if (body != null) {
+            mine.forEach(Task::cancel);
+        }
         try {
             Suspend.await(all, () -> mine.forEach(Task::cancel));
         } catch (CancelledError e) {
             Suspend.await(all, () -> { });
             throw e;
         }
+        List<Throwable> errors;
         lock.lock();
         try {
-            if (!failures.isEmpty()) {
-                throw new ExceptionGroup("unhandled errors in a TaskGroup", failures);
-            }
+            errors = new ArrayList<>(failures);
         } finally {
             lock.unlock();
+        }
+        if (body != null && !(body instanceof CancelledError)) {
+            errors.add(body);
+        }
+        if (!errors.isEmpty()) {
+            throw new ExceptionGroup("unhandled errors in a TaskGroup", errors);
+        }
+        if (body != null) {
+            throw Async.sneaky(body);
         }
     }
 }

@@ -118,6 +118,75 @@ class CancellationTest {
 
     @ParameterizedTest
     @EnumSource(Mode.class)
+    void a_task_group_body_that_throws_cancels_the_tasks_and_comes_last_in_the_ExceptionGroup(Mode mode) {
+        List<String> log = new CopyOnWriteArrayList<>();
+        IOException childFailure = new IOException("child");
+        IllegalStateException bodyFailure = new IllegalStateException("body");
+        long t0 = System.nanoTime();
+        ExceptionGroup g = assertThrows(ExceptionGroup.class, () -> run(async(() -> {
+            taskGroup(tg -> {
+                tg.createTask(sleeper("slow", 5, log));
+                tg.createTask(async("failing", () -> {
+                    try {
+                        sleep(5);
+                    } finally {
+                        throw childFailure;
+                    }
+                }));
+                sleep(0.05);
+                throw bodyFailure;
+            });
+        }), mode));
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(3), "the tasks were not cancelled");
+        assertEquals(List.of(childFailure, bodyFailure), g.exceptions());
+        assertEquals(List.of("slow cancelled"), log);
+    }
+
+    /**
+     * Two tasks that fail in the same loop step both reach the group, as in asyncio, where a task's done callbacks
+     * are scheduled with call_soon: the first failure's callback runs after the second task's step, too late to
+     * cancel it. LOOP only, where a step is well defined: VIRTUAL tasks run in parallel.
+     */
+    @Test
+    void in_LOOP_mode_a_task_group_keeps_both_failures_of_one_loop_step() throws Exception {
+        IOException first = new IOException("first");
+        IOException second = new IOException("second");
+        ExceptionGroup g = assertThrows(ExceptionGroup.class, () -> run(async(() -> {
+            CompletableFuture<Void> gate = new CompletableFuture<>();
+            taskGroup(tg -> {
+                tg.createTask(async("first", () -> {
+                    await(gate);
+                    throw first;
+                }));
+                tg.createTask(async("second", () -> {
+                    await(gate);
+                    throw second;
+                }));
+                sleep(0.02);
+                gate.complete(null);
+            });
+        }), Mode.LOOP));
+        // in the order they happened: a CompletableFuture wakes its waiters newest first
+        assertEquals(2, g.exceptions().size(), g.exceptions().toString());
+        assertTrue(g.exceptions().containsAll(List.of(first, second)), g.exceptions().toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void a_task_group_body_waits_for_its_tasks_when_it_ends_normally(Mode mode) throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        run(async(() -> {
+            taskGroup(tg -> {
+                tg.createTask(sleeper("a", 0.05, log));
+                tg.createTask(sleeper("b", 0.1, log));
+            });
+            log.add("after the group");
+        }), mode);
+        assertEquals(List.of("a finished", "b finished", "after the group"), log);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
     void a_task_group_never_loses_the_failure_of_a_task_that_ends_while_close_waits(Mode mode) throws Exception {
         int lost = 0;
         for (int i = 0; i < 100; i++) {
