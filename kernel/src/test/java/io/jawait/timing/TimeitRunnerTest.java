@@ -98,6 +98,27 @@ class TimeitRunnerTest {
     }
 
     @Test
+    void automatic_warm_up_counts_wall_time_when_a_run_is_shorter_than_its_bookkeeping() throws Throwable {
+        var runs = new AtomicInteger();
+        // each run reports 100 ns (-n 10 of a 10 ns statement) but takes 50 us of wall time
+        TimedLoop loop = loops -> {
+            if (runs.incrementAndGet() > 200_000) {
+                throw new AssertionError("still warming up after 200,000 runs of 50 us, 10 s");
+            }
+            long until = System.nanoTime() + 50_000;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            return 100L;
+        };
+        long start = System.nanoTime();
+        new TimeitRunner(10, 2, TimeitRunner.AUTO_WARMUP).warmUp(loop, 10, () -> 0L, c -> true);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // one second of warm-up, as for any statement; generous for a busy machine
+        org.junit.jupiter.api.Assertions.assertTrue(seconds < 4, "warm-up took " + seconds + " s");
+    }
+
+    @Test
     void warm_up_given_as_a_number_of_runs_does_not_wait_for_c2() throws Throwable {
         var runs = new AtomicInteger();
         TimedLoop loop = loops -> {
