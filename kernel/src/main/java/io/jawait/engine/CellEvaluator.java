@@ -3,13 +3,14 @@ package io.jawait.engine;
 import io.jawait.magic.CellException;
 import io.jawait.magic.Evaluation;
 import io.jawait.magic.MagicContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-import java.util.stream.Collectors;
 
 /**
  * Evaluates the Java code of a cell snippet by snippet, stopping at the first failure, and says what the
@@ -50,9 +51,14 @@ final class CellEvaluator {
      * @throws CellException for a compile error, an exception, or an interrupt
      */
     Evaluation run(String code, int cell, BooleanSupplier interrupted) throws CellException {
+        return run(CellCode.whole(code), cell, interrupted);
+    }
+
+    /** {@link #run(String, int, BooleanSupplier)} for code that is part of its cell, or made from a part. */
+    Evaluation run(CellCode code, int cell, BooleanSupplier interrupted) throws CellException {
         long start = System.nanoTime();
         long executeBefore = runs.executeNanos();
-        List<CellSplitter.Unit> units = splitter.split(code);
+        List<CellSplitter.Unit> units = splitter.split(code.code());
         Evaluation last = new Evaluation(false, null, null, 0, 0);
         for (var unit : units) {
             if (interrupted.getAsBoolean()) {
@@ -66,7 +72,7 @@ final class CellEvaluator {
     }
 
     /** {@link #run}, also summing the resources the cell's code used while it ran (not while it compiled). */
-    MagicContext.Measured runMeasured(String code, int cell, BooleanSupplier interrupted) throws CellException {
+    MagicContext.Measured runMeasured(CellCode code, int cell, BooleanSupplier interrupted) throws CellException {
         runs.measure(true);
         try {
             Evaluation e = run(code, cell, interrupted);
@@ -76,7 +82,7 @@ final class CellEvaluator {
         }
     }
 
-    private Evaluation runUnit(String code, int cell, CellSplitter.Unit unit, BooleanSupplier interrupted)
+    private Evaluation runUnit(CellCode code, int cell, CellSplitter.Unit unit, BooleanSupplier interrupted)
             throws CellException {
         runs.clearValue();
         String expression = ExpressionUnit.expression(unit.source());
@@ -101,7 +107,7 @@ final class CellEvaluator {
         }
         SnippetEvent main = events.getFirst();
         Snippet snippet = main.snippet();
-        places.put(snippet.id(), new SnippetPlaces.Place(cell, SnippetPlaces.lineOf(code, unit.offset())));
+        places.put(snippet.id(), new SnippetPlaces.Place(cell, code, unit.offset()));
         if (interrupted.getAsBoolean()) {
             throw interruption();
         }
@@ -111,6 +117,9 @@ final class CellEvaluator {
         if (main.exception() != null) {
             var e = main.exception();
             throw new CellException(RuntimeErrors.name(e), runtimeErrors.message(e), runtimeErrors.traceback(e));
+        }
+        if (code.mustResolve() && pending(main) != null) {
+            throw unresolved(code, cell, unit, main);
         }
         notePending(main);
         boolean hasValue = showsValue(snippet) && !unit.silenced() && main.value() != null;
@@ -123,7 +132,7 @@ final class CellEvaluator {
      * Runs an expression unit as {@link ExpressionUnit} rewrote it; null when that snippet did not compile, so
      * nothing ran and the caller evaluates the unit as written (and reports JShell's own errors).
      */
-    private Evaluation runExpression(String code, int cell, CellSplitter.Unit unit, String declaration,
+    private Evaluation runExpression(CellCode code, int cell, CellSplitter.Unit unit, String declaration,
                                      BooleanSupplier interrupted) throws CellException {
         shellEdits++;
         List<SnippetEvent> events = CompilerCrash.eval(shell, declaration);
@@ -132,7 +141,7 @@ final class CellEvaluator {
                 return null;
             }
             SnippetEvent main = events.getFirst();
-            places.put(main.snippet().id(), new SnippetPlaces.Place(cell, SnippetPlaces.lineOf(code, unit.offset())));
+            places.put(main.snippet().id(), new SnippetPlaces.Place(cell, code, unit.offset()));
             if (interrupted.getAsBoolean()) {
                 throw interruption();
             }
@@ -178,18 +187,45 @@ final class CellEvaluator {
         };
     }
 
-    private void notePending(SnippetEvent event) {
+    /** The names {@code event}'s declaration waits for, or null when it waits for none. */
+    private List<String> pending(SnippetEvent event) {
         if (event.snippet() instanceof DeclarationSnippet declaration
                 && (event.status() == Snippet.Status.RECOVERABLE_DEFINED
                     || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED)) {
-            String missing = shell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
-            if (!missing.isEmpty()) {
-                System.err.print(Describe.pendingNote(declaration, missing));
-            }
+            List<String> missing = shell.unresolvedDependencies(declaration).toList();
+            return missing.isEmpty() ? null : missing;
+        }
+        return null;
+    }
+
+    private void notePending(SnippetEvent event) {
+        List<String> missing = pending(event);
+        if (missing != null) {
+            System.err.print(Describe.pendingNote((DeclarationSnippet) event.snippet(), String.join(", ", missing)));
         }
     }
 
-    private CellException compileFailure(String code, int cell, CellSplitter.Unit unit, Snippet snippet) {
+    /**
+     * javac's "cannot find symbol" for each name a declaration that must resolve waits for ({@code "variable
+     * x"}), placed at the name's first use; the declaration is dropped, lest it be defined once the name is.
+     */
+    private CellException unresolved(CellCode code, int cell, CellSplitter.Unit unit, SnippetEvent event) {
+        List<String> traceback = new ArrayList<>();
+        String first = null;
+        for (String missing : pending(event)) {
+            String message = "cannot find symbol\n  symbol:   " + missing;
+            first = first == null ? message : first;
+            var use = Pattern.compile("\\b" + Pattern.quote(
+                    missing.substring(missing.lastIndexOf(' ') + 1)) + "\\b").matcher(unit.source());
+            int at = unit.offset() + (use.find() ? use.start() : 0);
+            traceback.addAll(CompileErrors.describe(message, code.cell(), code.cellPosition(at), cell));
+        }
+        shellEdits++;
+        shell.drop(event.snippet());
+        return new CellException("CompilationError", first, traceback);
+    }
+
+    private CellException compileFailure(CellCode code, int cell, CellSplitter.Unit unit, Snippet snippet) {
         var traceback = CompileErrors.describe(shell, snippet, code, unit.offset(), cell);
         if (traceback.isEmpty()) {
             return compileError(code, cell, unit, "this snippet was rejected without a reason from the compiler");
@@ -198,8 +234,8 @@ final class CellEvaluator {
         return new CellException("CompilationError", first.substring(first.indexOf(": ") + 2), traceback);
     }
 
-    private static CellException compileError(String code, int cell, CellSplitter.Unit unit, String message) {
-        var traceback = CompileErrors.describe(message, code, unit.offset(), cell);
+    private static CellException compileError(CellCode code, int cell, CellSplitter.Unit unit, String message) {
+        var traceback = CompileErrors.describe(message, code.cell(), code.cellPosition(unit.offset()), cell);
         return new CellException("CompilationError", message, traceback);
     }
 

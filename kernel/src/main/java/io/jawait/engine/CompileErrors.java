@@ -16,11 +16,11 @@ import jdk.jshell.Snippet;
 final class CompileErrors {
     private CompileErrors() {}
 
-    /** One traceback block per error of {@code snippet}, which starts at {@code offset} in {@code cell}. */
-    static List<String> describe(JShell shell, Snippet snippet, String cell, int offset, int cellNumber) {
+    /** One traceback block per error of {@code snippet}, which starts at {@code offset} in {@code code}. */
+    static List<String> describe(JShell shell, Snippet snippet, CellCode code, int offset, int cellNumber) {
         var lines = new ArrayList<String>();
-        shell.diagnostics(snippet).filter(Diag::isError).forEach(d -> lines.addAll(
-                describe(clean(d.getMessage(Locale.ROOT)), cell, offset + (int) Math.max(0, d.getPosition()), cellNumber)));
+        shell.diagnostics(snippet).filter(Diag::isError).forEach(d -> lines.addAll(describe(clean(d.getMessage(
+                Locale.ROOT)), code.cell(), code.cellPosition(offset + (int) Math.max(0, d.getPosition())), cellNumber)));
         lines.addAll(pendingDeclarations(shell, lines));
         return lines;
     }

@@ -8,6 +8,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Pattern;
 import jdk.jshell.JShell;
 
@@ -18,13 +19,17 @@ final class EngineMagicContext implements MagicContext {
     private final JShell shell;
     private final CellEvaluator evaluator;
     private final CellOutput out;
+    private final String cellText;
     private final int cell;
     private final BooleanSupplier interrupted;
 
-    EngineMagicContext(JShell shell, CellEvaluator evaluator, CellOutput out, int cell, BooleanSupplier interrupted) {
+    /** For cell number {@code cell}, whose text is {@code cellText}. */
+    EngineMagicContext(JShell shell, CellEvaluator evaluator, CellOutput out, String cellText, int cell,
+                       BooleanSupplier interrupted) {
         this.shell = shell;
         this.evaluator = evaluator;
         this.out = out;
+        this.cellText = cellText;
         this.cell = cell;
         this.interrupted = interrupted;
     }
@@ -35,8 +40,23 @@ final class EngineMagicContext implements MagicContext {
     }
 
     @Override
-    public Measured evalMeasured(String code) throws CellException {
-        return evaluator.runMeasured(code, cell, interrupted);
+    public Evaluation eval(String code, IntUnaryOperator toCell) throws CellException {
+        return evaluator.run(placed(code, toCell), cell, interrupted);
+    }
+
+    @Override
+    public Evaluation evalResolved(String code, IntUnaryOperator toCell) throws CellException {
+        CellCode placed = placed(code, toCell);
+        return evaluator.run(new CellCode(code, placed.cell(), placed.toCell(), true), cell, interrupted);
+    }
+
+    @Override
+    public Measured evalMeasured(String code, IntUnaryOperator toCell) throws CellException {
+        return evaluator.runMeasured(placed(code, toCell), cell, interrupted);
+    }
+
+    private CellCode placed(String code, IntUnaryOperator toCell) {
+        return toCell == null ? CellCode.whole(code) : new CellCode(code, cellText, toCell, false);
     }
 
     @Override
@@ -62,10 +82,13 @@ final class EngineMagicContext implements MagicContext {
         if (value == null && type.equals("var")) {
             throw new CellException("UsageError", "cannot declare 'var " + name + "' for a null value: give a type");
         }
-        String cast = type.equals("var") ? Bindings.nameableType(value) : type;
+        // the result's own class by its simple name (TimeitResult t = %timeit -o ...) need not be imported
+        String declared = value != null && type.equals(value.getClass().getSimpleName())
+                && value.getClass().getCanonicalName() != null ? value.getClass().getCanonicalName() : type;
+        String cast = declared.equals("var") ? Bindings.nameableType(value) : declared;
         String key = Bindings.park(value);
         try {
-            evaluator.run(type + " " + name + " = (" + cast + ") io.jawait.engine.Bindings.take(\"" + key + "\");",
+            evaluator.run(declared + " " + name + " = (" + cast + ") io.jawait.engine.Bindings.take(\"" + key + "\");",
                     cell, interrupted);
         } finally {
             Bindings.discard(key);

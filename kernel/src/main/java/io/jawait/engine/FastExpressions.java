@@ -100,7 +100,7 @@ final class FastExpressions {
     boolean warmUp() {
         String warm = "1 + 1";
         try {
-            return run(warm, 0, new CellSplitter.Unit(warm, 0), warm, contextEdits, () -> false) != null;
+            return run(CellCode.whole(warm), 0, new CellSplitter.Unit(warm, 0), warm, contextEdits, () -> false) != null;
         } catch (CellException e) {
             return false;
         }
@@ -118,7 +118,7 @@ final class FastExpressions {
      * @return what it was worth, or null when nothing ran and JShell should evaluate the unit instead
      * @throws CellException for an exception from the cell's code, or an interrupt
      */
-    Evaluation run(String code, int cell, CellSplitter.Unit unit, String expression, long edits,
+    Evaluation run(CellCode code, int cell, CellSplitter.Unit unit, String expression, long edits,
                    BooleanSupplier interrupted) throws CellException {
         if (compiler.broken() || !context(edits) || widened.stream().anyMatch(expression::contains)) {
             return null;
@@ -145,7 +145,7 @@ final class FastExpressions {
             return null;
         }
         String id = "x" + number;
-        places.put(id, new SnippetPlaces.Place(cell, SnippetPlaces.lineOf(code, unit.offset())));
+        places.put(id, new SnippetPlaces.Place(cell, code, unit.offset()));
         int firstLine = SnippetPlaces.lineOf(unit.source(), unit.source().indexOf(expression));
         String text;
         // as in JShell's own evaluation, the code runs even when an interrupt came while it compiled: the engine

@@ -190,7 +190,7 @@ public final class JShellInterpreter implements Interpreter {
             int number = request.executionCount();
             if (magics.handles(request.code())) {
                 return magics.run(request.code(),
-                        new EngineMagicContext(shell, evaluator, out, number, () -> interruptRequested));
+                        new EngineMagicContext(shell, evaluator, out, request.code(), number, () -> interruptRequested));
             }
             return evaluator.run(request.code(), number, () -> interruptRequested);
         } finally {

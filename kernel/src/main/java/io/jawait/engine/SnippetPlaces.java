@@ -9,12 +9,15 @@ import java.util.Map;
  */
 final class SnippetPlaces {
 
-    /** A snippet's cell ({@code executionCount}, 0 for start-up code) and the line it starts on (1-based). */
-    record Place(int cell, int firstLine) {
+    /**
+     * A snippet's cell ({@code executionCount}, 0 for start-up code) and where it came from: the unit starting at
+     * {@code unitOffset} of {@code code}.
+     */
+    record Place(int cell, CellCode code, int unitOffset) {
 
         /** The cell line of line {@code snippetLine} (1-based) of the snippet. */
         int line(int snippetLine) {
-            return firstLine + snippetLine - 1;
+            return code.cellLine(unitOffset, snippetLine);
         }
     }
 

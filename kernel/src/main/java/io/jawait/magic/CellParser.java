@@ -21,7 +21,8 @@ final class CellParser {
     /** One piece of a cell, in order. */
     sealed interface Part {}
 
-    record Java(String code) implements Part {}
+    /** Java lines of the cell, starting at {@code offset} of its text. */
+    record Java(String code, int offset) implements Part {}
 
     /** A line magic; {@code type}/{@code variable} are set when its result is bound, {@code help} for {@code %x?}. */
     record LineMagic(Invocation call, String type, String variable, boolean help) implements Part {}
@@ -49,6 +50,7 @@ final class CellParser {
 
     static List<Part> parse(String cell) throws CellException {
         String[] lines = cell.split("\n", -1);
+        int[] starts = lineStarts(lines);
         int first = 0;
         while (first < lines.length && lines[first].isBlank()) {
             first++;
@@ -57,54 +59,74 @@ final class CellParser {
             Matcher m = CELL.matcher(lines[first]);
             if (m.matches()) {
                 String body = String.join("\n", List.of(lines).subList(first + 1, lines.length));
-                return List.of(new CellMagic(new Invocation(m.group(1), args(m.group(3)), body), m.group(2) != null));
+                int bodyAt = first + 1 < lines.length ? starts[first + 1] : cell.length();
+                var call = new Invocation(m.group(1), args(m.group(3)), body, argsAt(m, 3, starts[first]), bodyAt);
+                return List.of(new CellMagic(call, m.group(2) != null));
             }
         }
-        return lineParts(lines, JavaText.linesStartingInside(cell));
+        return lineParts(lines, starts, JavaText.linesStartingInside(cell));
+    }
+
+    /** Where each line starts in the cell's text. */
+    private static int[] lineStarts(String[] lines) {
+        int[] starts = new int[lines.length];
+        for (int i = 1; i < lines.length; i++) {
+            starts[i] = starts[i - 1] + lines[i - 1].length() + 1;
+        }
+        return starts;
     }
 
     /** The parts of a cell without a cell magic; a line inside a text block or block comment is Java, whatever it says. */
-    private static List<Part> lineParts(String[] lines, boolean[] inside) throws CellException {
+    private static List<Part> lineParts(String[] lines, int[] starts, boolean[] inside) throws CellException {
         List<Part> parts = new ArrayList<>();
         StringBuilder java = new StringBuilder();
+        int javaAt = 0;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            if (inside[i]) {
-                java.append(line).append('\n');
-                continue;
-            }
-            Part magic = lineMagic(line);
+            Part magic = inside[i] ? null : lineMagic(line, starts[i]);
             if (magic == null) {
-                if (STRAY_CELL.matcher(line).find()) {
+                if (!inside[i] && STRAY_CELL.matcher(line).find()) {
                     throw new CellException("UsageError",
                             line.strip().split("\\s")[0] + " is a cell magic: it must be on the first line of the cell");
                 }
+                javaAt = java.isEmpty() ? starts[i] : javaAt;
                 java.append(line).append('\n');
                 continue;
             }
             if (!java.toString().isBlank()) {
-                parts.add(new Java(java.toString()));
+                parts.add(new Java(java.toString(), javaAt));
             }
             java.setLength(0);
             parts.add(magic);
         }
         if (!java.toString().isBlank()) {
-            parts.add(new Java(java.toString()));
+            parts.add(new Java(java.toString(), javaAt));
         }
         return parts;
     }
 
-    private static Part lineMagic(String line) {
+    private static Part lineMagic(String line, int lineStart) {
         Matcher m = LINE.matcher(line);
         if (m.matches()) {
-            return new LineMagic(new Invocation(m.group(1), args(m.group(3)), null), null, null, m.group(2) != null);
+            var call = new Invocation(m.group(1), args(m.group(3)), null, argsAt(m, 3, lineStart), -1);
+            return new LineMagic(call, null, null, m.group(2) != null);
         }
         Matcher b = BOUND.matcher(line);
         if (b.matches()) {
             String type = b.group(1) == null ? "var" : b.group(1);
-            return new LineMagic(new Invocation(b.group(3), args(b.group(4)), null), type, b.group(2), false);
+            var call = new Invocation(b.group(3), args(b.group(4)), null, argsAt(b, 4, lineStart), -1);
+            return new LineMagic(call, type, b.group(2), false);
         }
         return null;
+    }
+
+    /** Where the trimmed arguments in {@code group} of {@code m} start in the cell; the line's end when absent. */
+    private static int argsAt(Matcher m, int group, int lineStart) {
+        String raw = m.group(group);
+        if (raw == null) {
+            return lineStart + m.end();
+        }
+        return lineStart + m.start(group) + (raw.length() - raw.stripLeading().length());
     }
 
     private static String args(String raw) {

@@ -6,12 +6,14 @@ public final class JavaText {
 
     /**
      * The index just after the last top-level statement boundary ({@code ;} or a closing {@code }}) in
-     * {@code code}, ignoring strings, characters, text blocks and comments; 0 when there is none.
+     * {@code code}, ignoring strings, characters, text blocks and comments; 0 when there is none. A {@code }}
+     * that ends the code does not count: it may close an expression as well as a block.
      */
     static int lastBoundary(String code) {
         int[] depth = {0};
         int[] boundary = {0};
-        segments(code, (start, end, kind) -> {
+        int end = code.stripTrailing().length();
+        segments(code, (start, stop, kind) -> {
             if (kind != Kind.CODE) {
                 return;
             }
@@ -21,7 +23,8 @@ public final class JavaText {
             } else if (c == ')' || c == ']' || c == '}') {
                 depth[0]--;
             }
-            if (depth[0] == 0 && (c == ';' || c == '}')) {
+            // a '}' ending the code may close an expression (new int[]{1, 2}, a switch expression): no cut there
+            if (depth[0] == 0 && (c == ';' || c == '}') && start + 1 < end) {
                 boundary[0] = start + 1;
             }
         });
@@ -87,8 +90,9 @@ public final class JavaText {
     }
 
     /**
-     * {@code code} with each comment replaced by a space and the line breaks it held, so that lines keep their
-     * numbers; strings, characters and text blocks are kept as they are, {@code //} inside them included.
+     * {@code code} with each character of its comments replaced by a space, line breaks kept, so that every
+     * position keeps its line and column; strings, characters and text blocks are kept as they are, {@code //}
+     * inside them included.
      */
     static String withoutComments(String code) {
         var out = new StringBuilder(code.length());
@@ -97,8 +101,9 @@ public final class JavaText {
                 out.append(code, start, end);
                 return;
             }
-            out.append(' ');
-            code.substring(start, end).chars().filter(c -> c == '\n').forEach(c -> out.append('\n'));
+            for (int i = start; i < end; i++) {
+                out.append(code.charAt(i) == '\n' ? '\n' : ' ');
+            }
         });
         return out.toString();
     }

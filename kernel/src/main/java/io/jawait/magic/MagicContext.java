@@ -3,6 +3,7 @@ package io.jawait.magic;
 import io.jawait.display.CellOutput;
 import io.jawait.timing.ResourceSnapshot;
 import java.nio.file.Path;
+import java.util.function.IntUnaryOperator;
 
 /**
  * What a magic may ask of the engine that runs the cell. Implemented by the engine; magics never see JShell.
@@ -17,15 +18,36 @@ public interface MagicContext {
     Evaluation eval(String code) throws CellException;
 
     /**
-     * {@link #eval}, also telling what the JVM used while the code ran: CPU of every thread, collections, JIT
+     * {@link #eval} for code taken from the cell, or built around a part of it: {@code toCell} gives the position
+     * in the cell's text of each position in {@code code}, so that compile errors and stack traces point at the
+     * cell's own lines. Null when the code has no place in the cell.
+     *
+     * @throws CellException as {@link #eval} does
+     */
+    default Evaluation eval(String code, IntUnaryOperator toCell) throws CellException {
+        return eval(code);
+    }
+
+    /**
+     * {@link #eval(String, IntUnaryOperator)} for declarations the magic uses at once: one that JShell would keep
+     * waiting for a name not yet declared is a compile error ("cannot find symbol") instead.
+     *
+     * @throws CellException as {@link #eval} does
+     */
+    default Evaluation evalResolved(String code, IntUnaryOperator toCell) throws CellException {
+        return eval(code, toCell);
+    }
+
+    /**
+     * {@link #eval(String, IntUnaryOperator)}, also telling what the JVM used while the code ran: CPU of every thread, collections, JIT
      * time. An engine that can tell running from compiling counts only the running; this default counts both,
      * less the CPU of the calling thread.
      *
      * @throws CellException as {@link #eval} does
      */
-    default Measured evalMeasured(String code) throws CellException {
+    default Measured evalMeasured(String code, IntUnaryOperator toCell) throws CellException {
         ResourceSnapshot before = ResourceSnapshot.take();
-        Evaluation e = eval(code);
+        Evaluation e = eval(code, toCell);
         ResourceSnapshot after = ResourceSnapshot.takeEnd();
         ResourceSnapshot used = ResourceSnapshot.ZERO.plus(before, after);
         return new Measured(e, new ResourceSnapshot(used.processCpuNanos(),

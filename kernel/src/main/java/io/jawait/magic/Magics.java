@@ -31,7 +31,7 @@ public final class Magics implements MagicRunner {
         Evaluation last = null;
         for (CellParser.Part part : CellParser.parse(cell)) {
             last = switch (part) {
-                case CellParser.Java java -> ctx.eval(java.code());
+                case CellParser.Java java -> ctx.eval(java.code(), at -> java.offset() + at);
                 case CellParser.CellMagic m -> invoke(m.call(), m.help(), ctx);
                 case CellParser.LineMagic m -> bindOrShow(m, invoke(m.call(), m.help(), ctx), ctx);
             };

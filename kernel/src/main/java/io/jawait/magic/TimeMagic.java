@@ -19,7 +19,7 @@ final class TimeMagic implements Magic {
             throw call.usage("nothing to time: write the statement after " + call.display());
         }
         TimeReport.resetPeakThreads();
-        MagicContext.Measured measured = ctx.evalMeasured(code);
+        MagicContext.Measured measured = ctx.evalMeasured(code, call.isCell() ? call.bodyInCell() : call.argsInCell(0));
         Evaluation result = measured.evaluation();
         TimeReport report = TimeReport.between(ResourceSnapshot.ZERO, measured.used(), result.executeNanos(),
                 result.compileNanos());

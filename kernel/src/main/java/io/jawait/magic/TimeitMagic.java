@@ -3,6 +3,7 @@ package io.jawait.magic;
 import io.jawait.timing.TimeitResult;
 import io.jawait.timing.TimeitRunner;
 import java.util.Locale;
+import java.util.function.IntUnaryOperator;
 
 /**
  * {@code %timeit} and {@code %%timeit}: compiles the statement once inside its own loop class, auto-ranges
@@ -27,7 +28,9 @@ final class TimeitMagic implements Magic {
             throw call.usage("nothing to time: give a statement (use ';' to time an empty statement). Usage: "
                     + (call.isCell() ? CELL_USAGE : LINE_USAGE).replace("\n", " / "));
         }
-        TimeitSource source = new TimeitSource(call.isCell() ? o.rest() : "", statement);
+        TimeitSource source = call.isCell()
+                ? new TimeitSource(o.rest(), restInCell(call, o), statement, call.bodyInCell())
+                : new TimeitSource("", null, statement, restInCell(call, o));
         Evaluation measured = ctx.eval(compile(call, source, ctx).driver(loops, runs, warmups));
         if (!(measured.value() instanceof TimeitResult result)) {
             throw new CellException("InternalError", call.display() + ": the engine did not return the timing "
@@ -50,13 +53,18 @@ final class TimeitMagic implements Magic {
         return text.toString();
     }
 
+    /** Where each position of what follows the options is in the cell, or null when not known. */
+    private static IntUnaryOperator restInCell(Invocation call, Options o) {
+        return call.argsInCell(call.args().length() - o.rest().length());
+    }
+
     /** Compiles the loop class, consuming the last value when it is an expression. */
     private static TimeitSource.Compiled compile(Invocation call, TimeitSource source, MagicContext ctx)
             throws CellException {
         CellException asExpression = null;
         if (source.mayHaveValue()) {
             try {
-                return source.compiled(true, ctx.eval(source.source(true)).compileNanos());
+                return source.compiled(true, eval(source.source(true), ctx).compileNanos());
             } catch (CellException e) {
                 asExpression = e; // a void call or a declaration: try it as a plain statement
             }
@@ -64,11 +72,15 @@ final class TimeitMagic implements Magic {
         return source.compiled(false, compilePlain(call, source, asExpression, ctx));
     }
 
+    private static Evaluation eval(TimeitSource.Generated loop, MagicContext ctx) throws CellException {
+        return ctx.evalResolved(loop.text(), loop.toCell());
+    }
+
     /** Compiles the loop without consuming a value; on failure reports the more telling of the two errors. */
     private static long compilePlain(Invocation call, TimeitSource source, CellException asExpression,
                                      MagicContext ctx) throws CellException {
         try {
-            return ctx.eval(source.source(false)).compileNanos();
+            return eval(source.source(false), ctx).compileNanos();
         } catch (CellException e) {
             CellException shown = asExpression != null && e.getMessage().contains("not a statement") ? asExpression : e;
             throw new CellException(shown.ename(), call.display() + ": the statement does not compile: "

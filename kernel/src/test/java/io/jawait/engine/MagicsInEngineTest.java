@@ -144,4 +144,66 @@ class MagicsInEngineTest extends MagicsTestKit {
         ok("%async_mode virtual", new RecordingOutput(false));
         assertEquals("VIRTUAL", shown(ok("io.jawait.async.Async.mode()", new RecordingOutput(false))));
     }
+
+    private ExecuteOutcome.Error failed(String code) {
+        return assertInstanceOf(ExecuteOutcome.Error.class, exec(code, new RecordingOutput(false)));
+    }
+
+    /** The first traceback line that names a place in the cell, from "line" on: {@code line 3, column 12: ...}. */
+    private static String place(ExecuteOutcome.Error e) {
+        for (String line : e.traceback()) {
+            int at = line.indexOf("line ");
+            if (at > 0 && (line.startsWith("cell ") || line.contains("(cell ") || line.contains("at cell "))) {
+                return line.substring(at);
+            }
+        }
+        throw new AssertionError("no place in the traceback:\n" + String.join("\n", e.traceback()));
+    }
+
+    @Test
+    void errors_in_java_between_line_magics_and_in_time_bodies_give_the_cells_own_line_and_column() {
+        var e = failed("int inChunk = 1;\n%time int timed = 2;\nString wrong = 5;");
+        assertTrue(place(e).startsWith("line 3, column 16: incompatible types"), traceback(e));
+        e = failed("%%time\nint inBody = 1;\nString wrongToo = 5;");
+        assertTrue(place(e).startsWith("line 3, column 19: incompatible types"), traceback(e));
+        e = failed("%time Math.sqrt(undefinedHere)");
+        assertTrue(place(e).startsWith("line 1, column 17: cannot find symbol"), traceback(e));
+        // the quoted line is the cell's, magic included, with the caret under the name
+        assertTrue(traceback(e).contains("    %time Math.sqrt(undefinedHere)\n                    ^"), traceback(e));
+        e = failed("%time int timedFirst = 1;\nint zero = 0;\nint quotient = 1 / zero;");
+        assertEquals("java.lang.ArithmeticException", e.ename(), traceback(e));
+        assertEquals("line 3", place(e), traceback(e));
+    }
+
+    @Test
+    void errors_in_a_timeit_statement_point_at_the_statement_in_the_cell_not_the_loop_class() {
+        var e = failed("%timeit -n 1 -r 1 -w 0 Math.sqrt(notDeclaredAnywhere)");
+        assertEquals("CompilationError", e.ename(), traceback(e));
+        assertTrue(place(e).startsWith("line 1, column 34: cannot find symbol"), traceback(e));
+        assertTrue(e.evalue().contains("variable notDeclaredAnywhere"), e.evalue());
+        assertFalse(traceback(e).contains("$Timeit"), traceback(e));
+        e = failed("%%timeit -n 1 -r 1 -w 0 int base = 2;\nint twice = base * 2;\nString s = twice;");
+        assertTrue(place(e).startsWith("line 3, column 12: incompatible types"), traceback(e));
+        e = failed("%%timeit -n 1 -r 1 -w 0\nint k = 1;\nInteger.parseInt(\"zz\" + k)");
+        assertEquals("java.lang.NumberFormatException", e.ename());
+        assertTrue(place(e).startsWith("line 3)"), traceback(e));
+    }
+
+    @Test
+    void timeit_takes_expressions_that_end_in_a_brace_and_statements_that_end_in_a_block() {
+        ok("int sel = 2;", new RecordingOutput(false));
+        for (String statement : new String[] {"new int[]{3, 1, 2}", "switch (sel) { case 1 -> \"a\"; default -> \"b\"; }",
+                "new Object() { public String toString() { return \"x\"; } }", "if (sel > 1) { sel = 2; }",
+                "for (int i = 0; i < 3; i++) { sel += 0; }"}) {
+            var out = new RecordingOutput(false);
+            ok("%timeit -n 1 -r 1 -w 0 " + statement, out);
+            assertTrue(out.stdout().contains("per loop"), statement + ": " + out.stdout());
+        }
+    }
+
+    @Test
+    void a_timeit_result_binds_to_a_variable_declared_with_its_simple_type() {
+        ok("TimeitResult measuredOnce = %timeit -o -q -n 1 -r 2 -w 0 Math.sqrt(2)", new RecordingOutput(false));
+        assertEquals("2", shown(ok("measuredOnce.runs()", new RecordingOutput(false))));
+    }
 }

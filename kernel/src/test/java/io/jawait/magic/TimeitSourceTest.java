@@ -15,15 +15,15 @@ class TimeitSourceTest {
                 "Math.sqrt(x)  // one root", "Math.sqrt(x); /* one root */", "Math.sqrt(x);\n// one root\n"}) {
             var source = new TimeitSource("", statement);
             assertTrue(source.mayHaveValue(), statement);
-            assertTrue(source.source(true).contains("$bh.consume(Math.sqrt(x));"), statement + "\n" + source.source(true));
-            assertFalse(source.source(true).contains("one root"), statement);
+            assertTrue(source.source(true).text().contains("$bh.consume(Math.sqrt(x));"), statement + "\n" + source.source(true).text());
+            assertFalse(source.source(true).text().contains("one root"), statement);
         }
     }
 
     @Test
     void comments_in_the_setup_and_between_statements_go_and_strings_keep_their_slashes() {
         var source = new TimeitSource("double y = 3; // setup", "int n = 2; // first\n\"a // b\".repeat(n)");
-        String java = source.source(true);
+        String java = source.source(true).text();
         assertTrue(java.contains("double y = 3;"), java);
         assertFalse(java.contains("setup") || java.contains("first"), java);
         assertTrue(java.contains("$bh.consume(\"a // b\".repeat(n));"), java);
@@ -31,9 +31,9 @@ class TimeitSourceTest {
 
     @Test
     void without_comments_keeps_line_breaks_and_literals() {
-        // each comment becomes one space, plus the line breaks it held
-        assertEquals("a  \nb   c", JavaText.withoutComments("a // x\nb /* y */ c"));
+        // each character of a comment becomes a space, but its line breaks stay: positions keep line and column
+        assertEquals("a     \nb         c", JavaText.withoutComments("a // x\nb /* y */ c"));
         assertEquals("s(\"/* no */\", '/')", JavaText.withoutComments("s(\"/* no */\", '/')"));
-        assertEquals("x  \n\ny", JavaText.withoutComments("x /* one\ntwo\n*/y"));
+        assertEquals("x       \n   \n  y", JavaText.withoutComments("x /* one\ntwo\n*/y"));
     }
 }
