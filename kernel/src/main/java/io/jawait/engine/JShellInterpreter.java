@@ -196,6 +196,7 @@ public final class JShellInterpreter implements Interpreter {
         } finally {
             System.out.flush();
             System.err.flush();
+            StdStreams.cellEnded(out);
         }
     }
 

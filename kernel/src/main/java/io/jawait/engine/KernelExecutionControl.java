@@ -179,8 +179,9 @@ final class KernelExecutionControl extends LocalExecutionControl {
     }
 
     /**
-     * Runs the pending snippet method on JShell's snippet thread. Public only because JShell calls it
-     * reflectively; it rethrows the snippet's own exception so JShell sees it unwrapped.
+     * Runs the pending snippet method on JShell's snippet thread, which takes over the half-written character
+     * the cell's previous snippet thread left (see {@link StdStreams#snippetEnded}). Public only because JShell
+     * calls it reflectively; it rethrows the snippet's own exception so JShell sees it unwrapped.
      */
     public static Object trampoline() throws Throwable {
         Invocation call = PENDING.get();
@@ -195,6 +196,16 @@ final class KernelExecutionControl extends LocalExecutionControl {
                 stopCheck(call.control);
             }
         }
+        StdStreams.snippetStarting();
+        try {
+            return timed(call);
+        } finally {
+            StdStreams.snippetEnded();
+        }
+    }
+
+    /** Calls the snippet's method, timing it (and measuring resources when {@code %time} asks). */
+    private static Object timed(Invocation call) throws Throwable {
         if (call.measured) {
             call.before = ResourceSnapshot.take();
         }

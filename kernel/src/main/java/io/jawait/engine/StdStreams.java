@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Routes {@code System.out}, {@code System.err} and {@code System.in} of the whole JVM to the cell that the
@@ -18,6 +20,10 @@ final class StdStreams {
     private static boolean installed;
     /** What the calling thread wrote to {@code System.err} since {@link #holdErr}, kept from the cell. */
     private static final ThreadLocal<StringBuilder> HELD_ERR = new ThreadLocal<>();
+    /** By cell, what its last snippet thread left half written, for the next one; see {@link #snippetEnded}. */
+    private static final Map<CellOutput, Tails> CARRIED = new WeakHashMap<>();
+    private static volatile CellStream routedOut;
+    private static volatile CellStream routedErr;
 
     private StdStreams() {}
 
@@ -25,12 +31,55 @@ final class StdStreams {
         if (installed) {
             return;
         }
-        PrintStream kernelOut = System.out;
-        PrintStream kernelErr = System.err;
-        System.setOut(routed(false, kernelOut));
-        System.setErr(routed(true, kernelErr));
+        routedOut = new CellStream(false, System.out);
+        routedErr = new CellStream(true, System.err);
+        System.setOut(new CellPrintStream(routedOut));
+        System.setErr(new CellPrintStream(routedErr));
         System.setIn(new CellInput());
         installed = true;
+    }
+
+    /**
+     * Hands what the calling snippet thread left half written to the next snippet of its cell. JShell runs each
+     * snippet on a new thread, so a character whose bytes two statements write would otherwise be cut in two;
+     * other threads of the cell keep their own halves, so that threads writing at once do not mix theirs.
+     */
+    static void snippetEnded() {
+        CellOutput cell = CurrentOutput.find();
+        Tails left = Tails.detach();
+        if (cell != null && left != null) {
+            synchronized (CARRIED) {
+                CARRIED.put(cell, left);
+            }
+        }
+    }
+
+    /** Gives the calling snippet thread what the previous snippet of its cell left half written. */
+    static void snippetStarting() {
+        Tails carried = take(CurrentOutput.find());
+        if (carried != null) {
+            carried.attach();
+        }
+    }
+
+    /**
+     * Shows in {@code cell} what its last snippet left half written, as replacement characters, as a stream
+     * decoder does at the end of its input: the next cell's first bytes must not complete it.
+     */
+    static void cellEnded(CellOutput cell) {
+        Tails left = take(cell);
+        if (left != null) {
+            left.show(cell);
+        }
+    }
+
+    private static Tails take(CellOutput cell) {
+        if (cell == null) {
+            return null;
+        }
+        synchronized (CARRIED) {
+            return CARRIED.remove(cell);
+        }
     }
 
     /**
@@ -49,8 +98,30 @@ final class StdStreams {
         return held == null ? "" : held.toString();
     }
 
-    private static PrintStream routed(boolean err, PrintStream fallback) {
-        return new CellPrintStream(new CellStream(err, fallback));
+    /** The bytes of an unfinished character on each stream, either may be null. */
+    private record Tails(byte[] out, byte[] err) {
+        /** Takes the calling thread's unfinished characters from it; null when it has none. */
+        static Tails detach() {
+            if (routedOut == null) {
+                return null;
+            }
+            var tails = new Tails(routedOut.detach(), routedErr.detach());
+            return tails.out == null && tails.err == null ? null : tails;
+        }
+
+        void attach() {
+            routedOut.attach(out);
+            routedErr.attach(err);
+        }
+
+        void show(CellOutput cell) {
+            if (out != null) {
+                cell.stdout(new String(out, StandardCharsets.UTF_8));
+            }
+            if (err != null) {
+                cell.stderr(new String(err, StandardCharsets.UTF_8));
+            }
+        }
     }
 
     /**
@@ -138,6 +209,18 @@ final class StdStreams {
                 out.stdout(text);
             }
             return true;
+        }
+
+        /** Takes the calling thread's unfinished character from this stream; null when there is none. */
+        byte[] detach() {
+            byte[] tail = pending.get();
+            pending.remove();
+            return tail;
+        }
+
+        /** Makes {@code tail} (may be null) the calling thread's unfinished character on this stream. */
+        void attach(byte[] tail) {
+            pending.set(tail);
         }
 
         @Override

@@ -93,11 +93,47 @@ class OutputAndDisplayTest extends EngineTestKit {
     @Test
     void printed_text_and_written_bytes_keep_their_order_also_with_a_character_split_across_writes() {
         var out = new RecordingOutput(false);
-        // one block, so one snippet and one thread: a split character is held per thread
         exec("{ System.out.print(\"a\"); System.out.write(0xC3); System.out.println(\"?\");"
                 + "System.out.write(0xC3); System.out.write(0xA9); System.out.print(1); System.out.println();"
                 + "System.out.println((Object) null); System.out.print((String) null); System.out.flush(); }", out);
         assertEquals("a\uFFFD?\n\u00E91\nnull\nnull", out.stdout());
+    }
+
+    @Test
+    void a_character_split_between_two_statements_arrives_whole() {
+        var out = new RecordingOutput(false);
+        // each statement is its own snippet, which JShell runs on a thread of its own
+        exec("System.out.write(0xC3);\nSystem.out.write(0xA9); System.out.flush();\n"
+                + "System.err.write(0xE2); System.err.write(0x82);\nSystem.err.write(0xAC); System.err.flush();", out);
+        assertEquals("\u00E9", out.stdout());
+        assertEquals("\u20AC", out.stderr());
+    }
+
+    @Test
+    void half_a_character_left_at_the_end_of_a_cell_shows_there_as_a_replacement() {
+        var first = new RecordingOutput(false);
+        exec("System.out.write(0xC3);", first);
+        var second = new RecordingOutput(false);
+        exec("System.out.write('b'); System.out.flush();", second);
+        assertEquals("\uFFFD", first.stdout());
+        assertEquals("b", second.stdout());
+    }
+
+    @Test
+    void threads_of_one_cell_writing_halves_of_characters_at_once_keep_their_own() {
+        var out = new RecordingOutput(false);
+        exec("""
+                var halfWritten = new CountDownLatch(1); var otherDone = new CountDownLatch(1);
+                var writer = Thread.ofVirtual().start(() -> {
+                    System.out.write(0xC3); halfWritten.countDown();
+                    try { otherDone.await(); } catch (InterruptedException e) {}
+                    System.out.write(0xA9); System.out.flush();
+                });
+                halfWritten.await();
+                System.out.write(0xE2); System.out.write(0x82); System.out.write(0xAC); System.out.flush();
+                otherDone.countDown(); writer.join();
+                """, out);
+        assertEquals("\u20AC\u00E9", out.stdout());
     }
 
     @Test
