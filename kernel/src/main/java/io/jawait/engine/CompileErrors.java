@@ -51,8 +51,24 @@ final class CompileErrors {
                         || shell.status(d) == Snippet.Status.RECOVERABLE_DEFINED)
                 .filter(d -> text.matches("(?s).*symbol:\\s+\\w+ " + java.util.regex.Pattern.quote(d.name()) + "\\b.*"))
                 .map(d -> "note: " + Describe.declaration(d) + " is declared but cannot be used until "
-                        + shell.unresolvedDependencies(d).collect(Collectors.joining(", ")) + " is declared")
+                        + waitingFor(shell, d))
                 .toList();
+    }
+
+    /**
+     * What {@code d} waits for: the names it refers to, or else its own errors. A declaration that compiled
+     * until a later cell redefined what it builds on (an interface given one more method, a class made final)
+     * waits for no name, and JShell then lists none.
+     */
+    private static String waitingFor(JShell shell, DeclarationSnippet d) {
+        String missing = shell.unresolvedDependencies(d).collect(Collectors.joining(", "));
+        if (!missing.isEmpty()) {
+            return missing + " is declared";
+        }
+        String errors = shell.diagnostics(d).filter(Diag::isError)
+                .map(e -> clean(e.getMessage(Locale.ROOT)).lines().findFirst().orElse(""))
+                .collect(Collectors.joining("; "));
+        return errors.isEmpty() ? "its errors are fixed" : "its errors are fixed: " + errors;
     }
 
     /** The message for an error at {@code position} of {@code cell}. */

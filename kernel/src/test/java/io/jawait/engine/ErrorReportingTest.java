@@ -125,6 +125,18 @@ class ErrorReportingTest extends EngineTestKit {
     }
 
     @Test
+    void a_class_broken_by_redefining_its_interface_says_why_when_used() {
+        execSuccess("interface Shape { double area(); }");
+        execSuccess("class Square implements Shape { public double area() { return 1; } }");
+        execSuccess("interface Shape { double area(); double perimeter(); }");
+        var e = execError("new Square()");
+        // Square waits for no name JShell could list: its own error, from the new Shape, is what stops it
+        assertTrue(traceback(e).contains("note: class Square is declared but cannot be used until its errors are "
+                + "fixed: Square is not abstract and does not override abstract method perimeter() in Shape"),
+                traceback(e));
+    }
+
+    @Test
     void an_unterminated_cell_is_a_clear_compile_error() {
         var e = execError("int y = (1 +");
         assertEquals("CompilationError", e.ename());
