@@ -12,7 +12,10 @@ import jdk.jshell.JShell;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Documentation;
 
-/** Completion and inspection through JShell's source analysis; magic names go to the magics. */
+/**
+ * Completion and inspection through JShell's source analysis; magic names go to the magics, and the Java code a
+ * magic runs ({@code %time x}, a {@code %%timeit} body) is completed apart from the magic around it.
+ */
 final class Completer {
     private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
             "catch", "char", "class", "continue", "default", "do", "double", "else", "enum", "extends", "final",
@@ -39,6 +42,15 @@ final class Completer {
             var types = names.stream().map(n -> new CompleteReply.Completion(n, "magic", "", start, cursor)).toList();
             return new CompleteReply(names, start, cursor, types);
         }
+        MagicRunner.JavaSpan span = magics.javaAt(code, cursor);
+        if (span != null) {
+            // JShell would read the magic as Java (% as remainder) and suggest nothing for a plain name
+            return shifted(completeJava(code.substring(span.start(), span.end()), cursor - span.start()), span.start());
+        }
+        return completeJava(code, cursor);
+    }
+
+    private CompleteReply completeJava(String code, int cursor) {
         int[] anchor = new int[1];
         var suggestions = analysis.completionSuggestions(code, cursor, anchor);
         var matches = new LinkedHashSet<String>();
@@ -58,6 +70,13 @@ final class Completer {
             types.add(new CompleteReply.Completion(m, type, signature, anchor[0], cursor));
         }
         return new CompleteReply(List.copyOf(matches), anchor[0], cursor, types);
+    }
+
+    /** {@code reply} for code that starts {@code by} characters into the cell. */
+    private static CompleteReply shifted(CompleteReply reply, int by) {
+        var types = reply.types().stream().map(c -> new CompleteReply.Completion(c.text(), c.type(), c.signature(),
+                c.start() + by, c.end() + by)).toList();
+        return new CompleteReply(reply.matches(), reply.cursorStart() + by, reply.cursorEnd() + by, types);
     }
 
     InspectReply inspect(String code, int cursor, int detailLevel) {

@@ -2,6 +2,7 @@ package io.jawait.magic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -103,6 +104,59 @@ final class CellParser {
             parts.add(new Java(java.toString(), javaAt));
         }
         return parts;
+    }
+
+    /** See {@link MagicRunner#javaAt}; {@code catalog} tells which magics run Java code. */
+    static MagicRunner.JavaSpan javaAt(String cell, int cursor, MagicCatalog catalog) {
+        int first = 0;
+        while (first < cell.length() && Character.isWhitespace(cell.charAt(first))) {
+            first++;
+        }
+        first = cell.lastIndexOf('\n', first - 1) + 1;
+        int firstEnd = lineEnd(cell, first);
+        Matcher m = CELL.matcher(cell.substring(first, firstEnd));
+        if (m.matches() && m.group(2) == null) {
+            var spec = catalog.find(m.group(1), true);
+            if (cursor > firstEnd) {
+                return spec.filter(s -> s.magic().bodyIsJava()).map(s -> new MagicRunner.JavaSpan(firstEnd + 1,
+                        cell.length())).orElse(null);
+            }
+            return argsSpan(m, 3, spec, first, firstEnd, cursor);
+        }
+        return lineMagicSpan(cell, cursor, catalog);
+    }
+
+    /** The statement of the line magic on the cursor's line, when it runs one. */
+    private static MagicRunner.JavaSpan lineMagicSpan(String cell, int cursor, MagicCatalog catalog) {
+        int start = cell.lastIndexOf('\n', cursor - 1) + 1;
+        int end = lineEnd(cell, start);
+        int index = (int) cell.substring(0, start).chars().filter(c -> c == '\n').count();
+        if (JavaText.linesStartingInside(cell)[index]) {
+            return null;
+        }
+        String line = cell.substring(start, end);
+        Matcher m = LINE.matcher(line);
+        if (m.matches() && m.group(2) == null) {
+            return argsSpan(m, 3, catalog.find(m.group(1), false), start, end, cursor);
+        }
+        Matcher b = BOUND.matcher(line);
+        return b.matches() ? argsSpan(b, 4, catalog.find(b.group(3), false), start, end, cursor) : null;
+    }
+
+    /** The Java code in group {@code args} of a magic's line {@code [start, end)}, if the cursor is in it. */
+    private static MagicRunner.JavaSpan argsSpan(Matcher m, int args, Optional<MagicSpec> spec, int start, int end,
+                                                 int cursor) {
+        if (m.group(args) == null || spec.isEmpty()) {
+            return null;
+        }
+        int code = spec.get().magic().codeStart(m.group(args));
+        int from = start + m.start(args) + code;
+        return code >= 0 && cursor >= from ? new MagicRunner.JavaSpan(from, end) : null;
+    }
+
+    private static int lineEnd(String cell, int start) {
+        int end = cell.indexOf('\n', start);
+        return end < 0 ? cell.length() : end;
     }
 
     private static Part lineMagic(String line, int lineStart) {

@@ -26,4 +26,9 @@ final class ExpectErrorMagic implements Magic {
         throw new CellException("AssertionError", "%%expect_error: expected an error containing \"" + expected
                 + "\", but the cell ran without error");
     }
+
+    @Override
+    public boolean bodyIsJava() {
+        return true;
+    }
 }

@@ -11,4 +11,17 @@ public interface Magic {
      * @throws CellException for a bad argument ("UsageError") or when code it runs fails
      */
     Evaluation run(Invocation call, MagicContext ctx) throws CellException;
+
+    /**
+     * Where Java code starts in {@code args}, the rest of the magic's line as written, so that completion can
+     * treat what follows as Java; -1 when the line holds none (or options too malformed to tell).
+     */
+    default int codeStart(String args) {
+        return -1;
+    }
+
+    /** Whether a cell magic's body is Java code, which completion then treats as Java. */
+    default boolean bodyIsJava() {
+        return false;
+    }
 }

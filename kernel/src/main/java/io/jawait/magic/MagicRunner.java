@@ -26,6 +26,18 @@ public interface MagicRunner {
     /** Help text for {@code %name?} and inspection, or null when there is no such magic. */
     String help(String name);
 
+    /**
+     * The Java code of {@code cell} that a magic runs and {@code cursor} is in (a line magic's statement after its
+     * options, a cell magic's body), so that completion sees it without the magic; null when the cursor is in no
+     * such code.
+     */
+    default JavaSpan javaAt(String cell, int cursor) {
+        return null;
+    }
+
+    /** The characters {@code [start, end)} of a cell. */
+    record JavaSpan(int start, int end) {}
+
     /** A runner that knows no magics. */
     MagicRunner NONE = new MagicRunner() {
         public boolean handles(String cell) { return false; }

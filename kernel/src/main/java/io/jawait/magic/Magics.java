@@ -78,4 +78,9 @@ public final class Magics implements MagicRunner {
     public String help(String name) {
         return catalog.help(name);
     }
+
+    @Override
+    public JavaSpan javaAt(String cell, int cursor) {
+        return CellParser.javaAt(cell, cursor, catalog);
+    }
 }

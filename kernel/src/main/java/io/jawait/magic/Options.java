@@ -58,6 +58,19 @@ final class Options {
         return o;
     }
 
+    /**
+     * Where in {@code line} the rest after the options starts, as {@link #parse} would find it; -1 when it would
+     * refuse the options.
+     */
+    static int restStart(String line, String valued, String flagLetters) {
+        try {
+            String rest = parse(new Invocation("", line, null), line, valued, flagLetters).rest;
+            return line.stripTrailing().length() - rest.length();
+        } catch (CellException e) {
+            return -1;
+        }
+    }
+
     private static String list(String valued, String flagLetters) {
         StringBuilder out = new StringBuilder();
         for (char c : (valued + flagLetters).toCharArray()) {

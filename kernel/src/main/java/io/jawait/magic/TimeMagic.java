@@ -26,4 +26,14 @@ final class TimeMagic implements Magic {
         ctx.out().stdout(report + "\n");
         return result;
     }
+
+    @Override
+    public int codeStart(String args) {
+        return 0;
+    }
+
+    @Override
+    public boolean bodyIsJava() {
+        return true;
+    }
 }

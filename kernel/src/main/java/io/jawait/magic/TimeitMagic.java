@@ -15,10 +15,12 @@ final class TimeitMagic implements Magic {
     static final int DEFAULT_RUNS = 7;
     static final int DEFAULT_WARMUPS = TimeitRunner.AUTO_WARMUP;
     private static final long COMPILE_SHOWN_FROM_NANOS = 100_000_000L;
+    private static final String VALUED_OPTIONS = "nrwp";
+    private static final String FLAG_OPTIONS = "qo";
 
     @Override
     public Evaluation run(Invocation call, MagicContext ctx) throws CellException {
-        Options o = Options.parse(call, call.args(), "nrwp", "qo");
+        Options o = Options.parse(call, call.args(), VALUED_OPTIONS, FLAG_OPTIONS);
         long loops = o.number(call, 'n', 0, 1, Long.MAX_VALUE);
         int runs = (int) o.number(call, 'r', DEFAULT_RUNS, 1, 100_000);
         int warmups = (int) o.number(call, 'w', DEFAULT_WARMUPS, 0, 100_000);
@@ -40,6 +42,17 @@ final class TimeitMagic implements Magic {
             ctx.out().stdout(report(result, precision));
         }
         return o.has('o') ? new Evaluation(true, result, result.toString(), 0, 0) : null;
+    }
+
+    /** The statement (the setup of {@code %%timeit}) starts after the options. */
+    @Override
+    public int codeStart(String args) {
+        return Options.restStart(args, VALUED_OPTIONS, FLAG_OPTIONS);
+    }
+
+    @Override
+    public boolean bodyIsJava() {
+        return true;
     }
 
     /** What IPython prints: the warning if any, the line, and the compile time when noticeable. */

@@ -3,9 +3,11 @@ package io.jawait.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jawait.protocol.CompleteReply;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class CompletionTest extends EngineTestKit {
+class CompletionTest extends MagicsTestKit {
 
     @Test
     void completes_methods_with_their_kind_and_signature() {
@@ -83,7 +85,50 @@ class CompletionTest extends EngineTestKit {
 
     @Test
     void percent_at_line_start_is_a_magic_but_in_an_expression_it_is_remainder() {
-        assertTrue(interpreter.complete("%ti", 3).types().stream().allMatch(c -> c.type().equals("magic")));
+        var magics = interpreter.complete("%ti", 3);
+        assertEquals(List.of("%time", "%timeit", "%%time", "%%timeit"), magics.matches());
+        assertTrue(magics.types().stream().allMatch(c -> c.type().equals("magic")));
         assertTrue(interpreter.complete("int r = 7 %", 11).types().stream().noneMatch(c -> c.type().equals("magic")));
+    }
+
+    @Test
+    void the_statement_of_a_time_line_magic_completes_as_java() {
+        assertCompletes("%time Ma", "Math", "%time ".length());
+        assertCompletes("int a = 1;\n%time Sys", "System", "int a = 1;\n%time ".length());
+    }
+
+    @Test
+    void the_statement_of_timeit_completes_after_its_options() {
+        assertCompletes("%timeit -n 100 -r 3 \"abc\".len", "length()", "%timeit -n 100 -r 3 \"abc\".".length());
+        assertCompletes("%timeit -qo Ma", "Math", "%timeit -qo ".length());
+        assertCompletes("var r = %timeit -o Ma", "Math", "var r = %timeit -o ".length());
+    }
+
+    @Test
+    void the_body_of_a_timing_cell_magic_completes_as_java() {
+        assertCompletes("%%time\nSys", "System", "%%time\n".length());
+        assertCompletes("%%time\nint k = 2;\nSys", "System", "%%time\nint k = 2;\n".length());
+        assertCompletes("%%timeit -n 5 int[] data = {1};\nList.o", "of(", "%%timeit -n 5 int[] data = {1};\nList.".length());
+        assertCompletes("%%timeit -n 5\nList.o", "of(", "%%timeit -n 5\nList.".length());
+        assertCompletes("%%expect_error cannot find\nSys", "System", "%%expect_error cannot find\n".length());
+    }
+
+    @Test
+    void a_cursor_in_the_middle_of_a_timed_statement_completes_what_is_before_it() {
+        String cell = "%time List.o(1, 2).size()";
+        int cursor = cell.indexOf("(1");
+        CompleteReply reply = interpreter.complete(cell, cursor);
+        assertTrue(reply.matches().contains("of("), reply.matches().toString());
+        assertEquals(cursor - 1, reply.cursorStart());
+        assertEquals(cursor, reply.cursorEnd());
+    }
+
+    /** Completing at the end of {@code cell} offers {@code match}, replacing from {@code start} of the cell. */
+    private static void assertCompletes(String cell, String match, int start) {
+        CompleteReply reply = interpreter.complete(cell, cell.length());
+        assertTrue(reply.matches().contains(match), cell + " -> " + reply.matches());
+        assertEquals(start, reply.cursorStart(), cell);
+        assertEquals(cell.length(), reply.cursorEnd(), cell);
+        assertTrue(reply.types().stream().allMatch(c -> c.start() == start && c.end() == cell.length()), cell);
     }
 }

@@ -74,6 +74,19 @@ class MagicsTest {
     }
 
     @Test
+    void the_java_a_magic_runs_is_found_for_completion_and_nothing_else() {
+        assertEquals(new MagicRunner.JavaSpan(6, 8), magics.javaAt("%time Ma", 8));
+        assertEquals(new MagicRunner.JavaSpan(15, 17), magics.javaAt("%timeit -n 10  Ma", 17));
+        assertEquals(new MagicRunner.JavaSpan(12, 15), magics.javaAt("\n  %%time  \nMa\n", 14));
+        assertNull(magics.javaAt("%time", 5), "no statement yet");
+        assertNull(magics.javaAt("%timeit -n 10 Ma", 10), "cursor in the options");
+        assertNull(magics.javaAt("%timeit -z Ma", 13), "an option %timeit refuses");
+        assertNull(magics.javaAt("%%html\n<b>", 10), "a body that is not Java");
+        assertNull(magics.javaAt("%env HOME", 9), "an argument that is not Java");
+        assertNull(magics.javaAt("String s = \"\"\"\n%time Ma\n\"\"\";", 23), "a line of a text block");
+    }
+
+    @Test
     void question_mark_prints_the_magics_usage() throws CellException {
         String out = execSuccess("%timeit?");
         assertTrue(out.contains("Usage: %timeit [-n N] [-r R] [-w W] [-p P] [-q] [-o] statement"), out);
