@@ -52,7 +52,8 @@ final class Completer {
 
     private CompleteReply completeJava(String code, int cursor) {
         int[] anchor = new int[1];
-        var suggestions = analysis.completionSuggestions(code, cursor, anchor);
+        var suggestions = analysis.completionSuggestions(code, cursor, anchor).stream()
+                .filter(s -> !ReplNames.internal(s.continuation())).toList();
         var matches = new LinkedHashSet<String>();
         suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
                 .forEach(s -> matches.add(s.continuation()));

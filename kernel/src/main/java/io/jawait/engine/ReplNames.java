@@ -16,6 +16,14 @@ final class ReplNames {
 
     private ReplNames() {}
 
+    /**
+     * Whether {@code name} is one JShell made for itself: besides the wrapper classes, the class it wraps code
+     * in to analyse it, {@code $JShell$DOESNOTMATTER}, which its completion offers after {@code new}.
+     */
+    static boolean internal(String name) {
+        return name.contains(MARK);
+    }
+
     /** {@code text} without JShell's wrapper class names; null stays null. */
     static String plain(String text) {
         return text == null || !text.contains(MARK) ? text : WRAPPER.matcher(text).replaceAll("");

@@ -123,6 +123,16 @@ class CompletionTest extends MagicsTestKit {
         assertEquals(cursor, reply.cursorEnd());
     }
 
+    @Test
+    void completion_after_new_offers_no_class_jshell_made_for_itself() {
+        for (String code : List.of("new ", "new $", "new $J")) {
+            var reply = interpreter.complete(code, code.length());
+            assertEquals(List.of(), reply.matches().stream().filter(m -> m.contains("$JShell$")).toList(), code);
+            assertEquals(List.of(), reply.types().stream().filter(c -> c.text().contains("$JShell$")).toList(), code);
+        }
+        assertTrue(interpreter.complete("new ", 4).matches().contains("StringBuilder("));
+    }
+
     /** Completing at the end of {@code cell} offers {@code match}, replacing from {@code start} of the cell. */
     private static void assertCompletes(String cell, String match, int start) {
         CompleteReply reply = interpreter.complete(cell, cell.length());
