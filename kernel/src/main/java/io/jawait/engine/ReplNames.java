@@ -18,10 +18,11 @@ final class ReplNames {
 
     /**
      * Whether {@code name} is one JShell made for itself: besides the wrapper classes, the class it wraps code
-     * in to analyse it, {@code $JShell$DOESNOTMATTER}, which its completion offers after {@code new}.
+     * in to analyse it, {@code $JShell$DOESNOTMATTER}, which its completion offers after {@code new}; and the loop
+     * classes {@code %timeit} defines ({@code $Timeit1v}), which are the kernel's, not the user's.
      */
     static boolean internal(String name) {
-        return name.contains(MARK);
+        return name.contains(MARK) || name.startsWith("$Timeit");
     }
 
     /** {@code text} without JShell's wrapper class names; null stays null. */

@@ -133,6 +133,18 @@ class CompletionTest extends MagicsTestKit {
         assertTrue(interpreter.complete("new ", 4).matches().contains("StringBuilder("));
     }
 
+    @Test
+    void completion_offers_no_loop_class_of_an_earlier_timeit() {
+        var out = new RecordingOutput(false);
+        var outcome = interpreter.execute(new io.jawait.protocol.ExecuteRequest("%timeit -q -n 1 -r 1 -w 0 Math.abs(-1)",
+                false, false, false, java.util.Map.of(), ++count), out);
+        assertTrue(outcome instanceof io.jawait.protocol.ExecuteOutcome.Ok, outcome.toString());
+        for (String code : List.of("new $", "$")) {
+            var reply = interpreter.complete(code, code.length());
+            assertEquals(List.of(), reply.matches().stream().filter(m -> m.contains("Timeit")).toList(), code);
+        }
+    }
+
     /** Completing at the end of {@code cell} offers {@code match}, replacing from {@code start} of the cell. */
     private static void assertCompletes(String cell, String match, int start) {
         CompleteReply reply = interpreter.complete(cell, cell.length());
