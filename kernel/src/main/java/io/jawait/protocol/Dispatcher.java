@@ -1,6 +1,7 @@
 package io.jawait.protocol;
 
 import com.google.gson.JsonObject;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -20,6 +21,8 @@ final class Dispatcher {
     private final ExecuteHandler execute;
     private final History history;
     private final IdleCollector idle;
+    /** When the execute_request now running was sent, by its header; null when none runs or its date is unknown. */
+    private volatile Instant runningSentAt;
 
     Dispatcher(Interpreter interpreter, Session session, IopubChannel iopub, StdinChannel stdin,
                ExecuteHandler execute, History history, IdleCollector idle) {
@@ -72,8 +75,7 @@ final class Dispatcher {
             return Next.CONTINUE;
         }
         return switch (type) {
-            case "execute_request" -> execute.handle(request, content -> reply(request, send, content), send::holdQueued)
-                    ? Next.ABORT_QUEUED : Next.CONTINUE;
+            case "execute_request" -> execute(request, send);
             case "interrupt_request" -> interrupt(request, send);
             case "shutdown_request" -> shutdown(request, send);
             case "comm_open" -> refuseComm(request);
@@ -112,11 +114,35 @@ final class Dispatcher {
         return Next.CONTINUE;
     }
 
+    private Next execute(Message request, Replier send) {
+        runningSentAt = sentAt(request);
+        try {
+            return execute.handle(request, content -> reply(request, send, content), send::holdQueued)
+                    ? Next.ABORT_QUEUED : Next.CONTINUE;
+        } finally {
+            runningSentAt = null;
+        }
+    }
+
+    /**
+     * Stops the running cell, unless the interrupt was sent before that cell was: it was then meant for a moment
+     * when nothing ran (a client may send interrupt_request and the next execute_request back to back, and the
+     * two channels do not keep their order; jupyter_client's tests do), not for the cell that started since.
+     */
     private Next interrupt(Message request, Replier send) {
-        stdin.cancel();
-        interpreter.interrupt();
+        Instant sent = sentAt(request);
+        Instant running = runningSentAt;
+        if (sent == null || running == null || !sent.isBefore(running)) {
+            stdin.cancel();
+            interpreter.interrupt();
+        }
         reply(request, send, Replies.ok());
         return Next.CONTINUE;
+    }
+
+    private static Instant sentAt(Message request) {
+        var date = request.header().get("date");
+        return date != null && date.isJsonPrimitive() ? Timestamps.parse(date.getAsString()) : null;
     }
 
     private Next shutdown(Message request, Replier send) {

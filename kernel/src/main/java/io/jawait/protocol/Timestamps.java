@@ -2,8 +2,10 @@ package io.jawait.protocol;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 /** Header dates as jupyter_client parses them: ISO-8601 with microseconds and an offset. */
 public final class Timestamps {
@@ -18,5 +20,20 @@ public final class Timestamps {
 
     public static String now() {
         return format(Clock.systemUTC().instant());
+    }
+
+    /**
+     * The instant of a header's {@code date}; null when the header has none or it does not parse (a date
+     * without an offset included: its clock is unknown).
+     */
+    static Instant parse(String date) {
+        if (date == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(date).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

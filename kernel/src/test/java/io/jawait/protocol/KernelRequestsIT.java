@@ -78,6 +78,23 @@ class KernelRequestsIT {
     }
 
     @Test
+    void an_interrupt_sent_before_the_running_cell_was_sent_leaves_that_cell_alone() throws Exception {
+        // sent (dated) before the cell, arriving after it started: as from a client sending both back to back
+        JsonObject header = c.session.header("interrupt_request");
+        header.addProperty("date", Timestamps.format(java.time.Instant.now().minusMillis(50)));
+        Message stale = new Message(List.of(), header, new JsonObject(), new JsonObject(), new JsonObject(), List.of());
+        c.execute("wait-interrupt");
+        assertTrue(k.interpreter.blocked.tryAcquire(10, TimeUnit.SECONDS));
+        Frames.send(c.control, c.codec.encode(stale));
+        assertEquals("ok", c.receive(c.control).content().get("status").getAsString());
+        assertEquals(0, k.interpreter.interruptCalls.get(), "the stale interrupt reached the cell");
+        c.send(c.control, "interrupt_request", new JsonObject());
+        c.receive(c.control);
+        assertEquals("Interrupted", c.receive(c.shell).content().get("ename").getAsString());
+        assertEquals(1, k.interpreter.interruptCalls.get());
+    }
+
+    @Test
     void badly_signed_unsigned_and_garbage_messages_are_dropped_and_the_kernel_still_answers() {
         Message good = new Message(List.of(), c.session.header("execute_request"), new JsonObject(),
                 new JsonObject(), cell("value SHOULD-NOT-RUN"), List.of());

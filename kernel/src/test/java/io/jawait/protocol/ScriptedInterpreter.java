@@ -20,6 +20,7 @@ final class ScriptedInterpreter implements Interpreter {
     final CountDownLatch lateGo = new CountDownLatch(1);
     final CountDownLatch lateDone = new CountDownLatch(1);
     final Semaphore interrupts = new Semaphore(0);
+    final java.util.concurrent.atomic.AtomicInteger interruptCalls = new java.util.concurrent.atomic.AtomicInteger();
     final CountDownLatch shutdowns = new CountDownLatch(1);
     volatile ExecuteRequest last;
 
@@ -128,6 +129,7 @@ final class ScriptedInterpreter implements Interpreter {
 
     @Override
     public void interrupt() {
+        interruptCalls.incrementAndGet();
         interrupts.release();
     }
 
