@@ -41,22 +41,22 @@ final class EngineMagicContext implements MagicContext {
 
     @Override
     public Evaluation eval(String code, IntUnaryOperator toCell) throws CellException {
-        return evaluator.run(placed(code, toCell), cell, interrupted);
+        return evaluator.run(placed(code, toCell, false), cell, interrupted);
     }
 
     @Override
     public Evaluation evalResolved(String code, IntUnaryOperator toCell) throws CellException {
-        CellCode placed = placed(code, toCell);
-        return evaluator.run(new CellCode(code, placed.cell(), placed.toCell(), true), cell, interrupted);
+        return evaluator.run(placed(code, toCell, true), cell, interrupted);
     }
 
     @Override
     public Measured evalMeasured(String code, IntUnaryOperator toCell) throws CellException {
-        return evaluator.runMeasured(placed(code, toCell), cell, interrupted);
+        return evaluator.runMeasured(placed(code, toCell, false), cell, interrupted);
     }
 
-    private CellCode placed(String code, IntUnaryOperator toCell) {
-        return toCell == null ? CellCode.whole(code) : new CellCode(code, cellText, toCell, false);
+    private CellCode placed(String code, IntUnaryOperator toCell, boolean mustResolve) {
+        return toCell == null ? new CellCode(code, code, IntUnaryOperator.identity(), mustResolve)
+                : new CellCode(code, cellText, toCell, mustResolve);
     }
 
     @Override
