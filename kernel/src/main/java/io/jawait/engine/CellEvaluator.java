@@ -122,6 +122,7 @@ final class CellEvaluator {
             throw unresolved(code, cell, unit, main);
         }
         notePending(main);
+        noteBroken(events);
         boolean hasValue = showsValue(snippet) && !unit.silenced() && main.value() != null;
         var result = new Evaluation(hasValue, hasValue ? runs.lastValue() : null, hasValue ? main.value() : null, 0, 0);
         dropTempVar(main);
@@ -202,6 +203,23 @@ final class CellEvaluator {
         List<String> missing = pending(event);
         if (missing != null) {
             System.err.print(Describe.pendingNote((DeclarationSnippet) event.snippet(), String.join(", ", missing)));
+        }
+    }
+
+    /**
+     * A redefinition can break the declarations built on it (an interface given one more method breaks the classes
+     * implementing it). JShell recompiles them at once and keeps them, unusable; as jshell does, the cell that broke
+     * them says so, rather than leaving it to a later cell that fails to use them.
+     */
+    private void noteBroken(List<SnippetEvent> events) {
+        for (SnippetEvent e : events.subList(1, events.size())) {
+            if (e.causeSnippet() != null && e.snippet() instanceof DeclarationSnippet d
+                    && e.previousStatus() == Snippet.Status.VALID
+                    && (e.status() == Snippet.Status.RECOVERABLE_DEFINED
+                        || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED)) {
+                System.err.print("note: " + Describe.declaration(d) + " no longer compiles after this change and "
+                        + "cannot be used until " + CompileErrors.waitingFor(shell, d) + "\n");
+            }
         }
     }
 

@@ -60,7 +60,7 @@ final class CompileErrors {
      * until a later cell redefined what it builds on (an interface given one more method, a class made final)
      * waits for no name, and JShell then lists none.
      */
-    private static String waitingFor(JShell shell, DeclarationSnippet d) {
+    static String waitingFor(JShell shell, DeclarationSnippet d) {
         String missing = shell.unresolvedDependencies(d).collect(Collectors.joining(", "));
         if (!missing.isEmpty()) {
             return missing + " is declared";

@@ -129,11 +129,28 @@ class ErrorReportingTest extends EngineTestKit {
         execSuccess("interface Shape { double area(); }");
         execSuccess("class Square implements Shape { public double area() { return 1; } }");
         execSuccess("interface Shape { double area(); double perimeter(); }");
+        // as jshell says at once ("update modified class Square, however, it cannot be instantiated..."), the
+        // cell that broke Square says so, not only the later cell that uses it
+        assertTrue(last.stderr().contains("note: class Square no longer compiles after this change and cannot be "
+                + "used until its errors are fixed: Square is not abstract and does not override abstract method "
+                + "perimeter() in Shape"), last.stderr());
         var e = execError("new Square()");
         // Square waits for no name JShell could list: its own error, from the new Shape, is what stops it
         assertTrue(traceback(e).contains("note: class Square is declared but cannot be used until its errors are "
                 + "fixed: Square is not abstract and does not override abstract method perimeter() in Shape"),
                 traceback(e));
+        execSuccess("interface Shape { double area(); }");
+        assertFalse(last.stderr().contains("Square"), "a redefinition that mends a class needs no note: " + last.stderr());
+        assertEquals("true", execSuccess("new Square() instanceof Shape"));
+    }
+
+    @Test
+    void a_method_broken_by_redefining_what_it_calls_is_noted_by_the_redefining_cell() {
+        execSuccess("int base() { return 1; }");
+        execSuccess("int twice() { return 2 * base(); }");
+        execSuccess("String base() { return \"one\"; }");
+        assertTrue(last.stderr().contains("note: method twice() no longer compiles after this change"), last.stderr());
+        assertTrue(last.stderr().contains("bad operand types for binary operator"), last.stderr());
     }
 
     @Test
