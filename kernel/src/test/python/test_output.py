@@ -52,6 +52,28 @@ class OutputTests(KernelTestCase):
         k.ok("2", store_history=False)
         self.assertEqual(k.ok("3").reply["content"]["execution_count"], before + 1)
 
+    def test_a_cell_not_stored_shows_the_number_the_next_cell_takes_and_replies_the_last(self):
+        k = self.kernel
+        before = k.ok("1").reply["content"]["execution_count"]
+        cell = k.ok("40 + 2", store_history=False)
+        self.assertEqual(cell.of_type("execute_input")[0]["content"]["execution_count"], before + 1)
+        self.assertEqual(cell.of_type("execute_result")[0]["content"]["execution_count"], before + 1)
+        self.assertEqual(cell.reply["content"]["execution_count"], before)
+
+    def test_a_blank_cell_is_not_counted_nor_kept_in_the_history(self):
+        k = self.kernel
+        before = k.ok(pick('"before blank"', '"before blank"')).reply["content"]["execution_count"]
+        for blank in ["", "   \n\t\n"]:
+            with self.subTest(blank=blank):
+                cell = k.ok(blank)
+                self.assertEqual(cell.reply["content"]["execution_count"], before)
+                self.assertEqual(cell.of_type("execute_input")[0]["content"]["execution_count"], before + 1)
+        self.assertEqual(k.ok("3").reply["content"]["execution_count"], before + 1)
+        msg_id = k.kc.history(hist_access_type="tail", n=3, output=False, raw=True)
+        history = k.kc.get_shell_msg(timeout=30)
+        self.assertEqual(history["parent_header"]["msg_id"], msg_id)
+        self.assertEqual([entry[2] for entry in history["content"]["history"]][-2:], ['"before blank"', "3"])
+
     def test_execute_input_and_result_carry_the_execution_count(self):
         cell = self.kernel.ok("40 + 2")
         count = cell.reply["content"]["execution_count"]

@@ -38,7 +38,8 @@ final class ExecuteHandler {
         JsonObject c = request.content();
         String code = Json.string(c, "code", "");
         boolean silent = Json.bool(c, "silent", false);
-        boolean store = !silent && Json.bool(c, "store_history", true);
+        // as in IPython, a cell of nothing but white space is neither counted nor kept in the history
+        boolean store = !silent && Json.bool(c, "store_history", true) && !code.isBlank();
         boolean allowStdin = Json.bool(c, "allow_stdin", true);
         boolean stopOnError = Json.bool(c, "stop_on_error", true);
         Map<String, String> expressions = userExpressions(c);
@@ -46,13 +47,16 @@ final class ExecuteHandler {
             executionCount++;
         }
         int n = executionCount;
+        // ipykernel's execute_input and execute_result of a cell it does not count carry the number the next
+        // counted cell will take, and the reply the last one taken; a front end numbers the cell either way
+        int shown = store ? n : n + 1;
         if (!silent) {
-            publishInput(request, code, n);
+            publishInput(request, code, shown);
         }
         KernelCellOutput out = KernelCellOutput.forRequest(request, allowStdin, iopub, timer, stdin);
-        ExecuteOutcome outcome = run(new ExecuteRequest(code, silent, store, allowStdin, expressions, n), out);
+        ExecuteOutcome outcome = run(new ExecuteRequest(code, silent, store, allowStdin, expressions, shown), out);
         out.flush();
-        JsonObject content = publishOutcome(request, outcome, silent, n);
+        JsonObject content = publishOutcome(request, outcome, silent, shown, n);
         if (store) {
             history.add(n, code, outcome instanceof ExecuteOutcome.Ok ok && ok.result() != null
                     ? String.valueOf(ok.result().data().get("text/plain")) : null);
@@ -86,12 +90,12 @@ final class ExecuteHandler {
         }
     }
 
-    private JsonObject publishOutcome(Message request, ExecuteOutcome outcome, boolean silent, int n) {
+    private JsonObject publishOutcome(Message request, ExecuteOutcome outcome, boolean silent, int shown, int n) {
         return switch (outcome) {
             case ExecuteOutcome.Ok ok -> {
                 if (ok.result() != null && !silent) {
                     JsonObject result = Replies.bundle(ok.result());
-                    result.addProperty("execution_count", n);
+                    result.addProperty("execution_count", shown);
                     iopub.publish(request.header(), "execute_result", result);
                 }
                 JsonObject reply = Replies.ok();
