@@ -21,10 +21,11 @@ final class TimeitMagic implements Magic {
     @Override
     public Evaluation run(Invocation call, MagicContext ctx) throws CellException {
         Options o = Options.parse(call, call.args(), VALUED_OPTIONS, FLAG_OPTIONS);
-        long loops = o.number(call, 'n', 0, 1, Long.MAX_VALUE);
+        // 0 loops asks for the automatic count, and precision 0 prints one digit, as in IPython (Python's %g)
+        long loops = o.number(call, 'n', 0, 0, Long.MAX_VALUE);
         int runs = (int) o.number(call, 'r', DEFAULT_RUNS, 1, 100_000);
         int warmups = (int) o.number(call, 'w', DEFAULT_WARMUPS, 0, 100_000);
-        int precision = (int) o.number(call, 'p', 3, 1, 17);
+        int precision = Math.max(1, (int) o.number(call, 'p', 3, 0, 17));
         String statement = call.isCell() ? call.body() : o.rest();
         if (statement.isBlank()) {
             throw call.usage("nothing to time: give a statement (use ';' to time an empty statement). Usage: "

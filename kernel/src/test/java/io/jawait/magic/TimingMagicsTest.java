@@ -131,6 +131,15 @@ class TimingMagicsTest {
     }
 
     @Test
+    void timeit_reads_zero_loops_as_automatic_and_zero_precision_as_one_digit_as_ipython_does() throws CellException {
+        TimeitResult auto = (TimeitResult) run("%timeit -o -n 0 -r 1 -w 0 Thread.sleep(30)").value();
+        assertTrue(java.util.Set.of(2L, 5L, 10L).contains(auto.loops()), printed());
+        TimeitResult r = (TimeitResult) run("%timeit -o -n 10 -r 2 -p 0 Integer.toString(7)").value();
+        assertTrue(printed().endsWith(r.format(1) + "\n"), printed());
+        assertTrue(assertThrows(CellException.class, () -> run("%timeit -n -1 1")).getMessage().contains("-n"));
+    }
+
+    @Test
     void timeit_rejects_bad_options_naming_them() {
         CellException e = assertThrows(CellException.class, () -> run("%timeit -n abc 1+1"));
         assertEquals("UsageError", e.ename());
