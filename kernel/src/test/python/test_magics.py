@@ -79,6 +79,16 @@ class MagicTests(KernelTestCase):
         cell = self.kernel.ok("%%html\n<b>x</b>")
         self.assertTrue(any("text/html" in m["content"]["data"] for m in cell.of_type("display_data")), cell)
 
+    def test_cell_writefile_writes_a_file_that_load_then_runs(self):
+        with tempfile.TemporaryDirectory() as folder:
+            path = f"{folder}/made.jsh"
+            cell = self.kernel.ok(f"%%writefile {path}\nint madeInNotebook = 7;")
+            self.assertEqual(cell.stream(), f"Writing {path}\n")
+            with open(path, encoding="utf-8") as f:
+                self.assertEqual(f.read(), "int madeInNotebook = 7;\n")
+            self.kernel.ok(f"%load {path}")
+            self.assertEqual(self.kernel.ok("madeInNotebook * 6").result, "42")
+
     def test_expect_error_passes_only_when_the_cell_fails_with_the_text(self):
         passed = self.kernel.execute("%%expect_error cannot find symbol\nundefinedThing + 1")
         self.assertEqual(passed.status, "ok", passed.error_text())

@@ -46,6 +46,8 @@ public final class MagicCatalog {
                     .with("text/plain", "<IPython.core.display.HTML object>"), null, false);
             return null;
         }));
+        c.add(new MagicSpec("writefile", true, WriteFileMagic.USAGE,
+                "Write the cell's body to FILE (-a: append to it), as IPython's %%writefile.", new WriteFileMagic()));
         c.add(new MagicSpec("async_mode", false, "%async_mode loop|virtual",
                 "Choose how the await helpers run tasks: one at a time (loop, like asyncio) or virtual threads.",
                 new AsyncModeMagic()));

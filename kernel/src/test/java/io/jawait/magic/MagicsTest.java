@@ -61,9 +61,24 @@ class MagicsTest {
         String out = execSuccess("%lsmagic");
         assertTrue(out.startsWith("Available line magics:\n"), out);
         for (String name : List.of("%time", "%timeit", "%jvm", "%maven", "%classpath", "%load", "%env",
-                "%async_mode", "%%time", "%%timeit", "%%html", "%%expect_error")) {
+                "%async_mode", "%%time", "%%timeit", "%%html", "%%expect_error", "%%writefile")) {
             assertTrue(out.contains(name), name + " missing from " + out);
         }
+    }
+
+    @Test
+    void writefile_writes_the_body_says_what_it_did_and_appends_with_a() throws Exception {
+        Path file = tmp.resolve("written.jsh");
+        assertEquals("Writing " + file + "\n", execSuccess("%%writefile " + file + "\nint fromFile = 20;"));
+        assertEquals("int fromFile = 20;\n", Files.readString(file));
+        assertEquals("Appending to " + file + "\n", execSuccess("%%writefile -a " + file + "\nfromFile + 1\n"));
+        assertEquals("Overwriting " + file + "\n",
+                execSuccess("%%writefile '" + file + "'\nint fromFile = 40;\nfromFile + 2"));
+        execSuccess("%load " + file);
+        assertEquals("40", value("fromFile"));
+        assertTrue(execError("%%writefile\ntext").getMessage().contains("give the file"));
+        String denied = execError("%%writefile " + tmp.resolve("no/such/dir/x.txt") + "\ntext").getMessage();
+        assertTrue(denied.contains("no such file or directory"), denied);
     }
 
     @Test
