@@ -14,7 +14,7 @@ import jdk.jshell.SourceCodeAnalysis.Documentation;
 
 /**
  * Completion and inspection through JShell's source analysis; magic names go to the magics, and the Java code a
- * magic runs ({@code %time x}, a {@code %%timeit} body) is completed apart from the magic around it.
+ * magic runs ({@code %time x}, a {@code %%timeit} body) is completed and inspected apart from the magic around it.
  */
 final class Completer {
     private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
@@ -82,10 +82,19 @@ final class Completer {
 
     InspectReply inspect(String code, int cursor, int detailLevel) {
         int start = magicStart(code, cursor);
+        MagicRunner.JavaSpan span = start >= 0 ? null : magics.javaAt(code, cursor);
+        if (span != null) {
+            // the magic's help would hide the docs of the Java it times; IPython also inspects that code alone
+            return inspectJava(code.substring(span.start(), span.end()), cursor - span.start());
+        }
         if (start >= 0 || code.stripLeading().startsWith("%")) {
             String help = magics.help(magicName(code, Math.max(start, code.indexOf('%'))));
             return help == null ? new InspectReply(false, null) : new InspectReply(true, MimeBundle.of("text/plain", help));
         }
+        return inspectJava(code, cursor);
+    }
+
+    private InspectReply inspectJava(String code, int cursor) {
         List<Documentation> docs = documentation(code, cursor);
         if (docs.isEmpty()) {
             return new InspectReply(false, null);

@@ -13,14 +13,14 @@ public interface Magic {
     Evaluation run(Invocation call, MagicContext ctx) throws CellException;
 
     /**
-     * Where Java code starts in {@code args}, the rest of the magic's line as written, so that completion can
-     * treat what follows as Java; -1 when the line holds none (or options too malformed to tell).
+     * Where Java code starts in {@code args}, the rest of the magic's line as written, so that completion and
+     * inspection can treat what follows as Java; -1 when the line holds none (or options too malformed to tell).
      */
     default int codeStart(String args) {
         return -1;
     }
 
-    /** Whether a cell magic's body is Java code, which completion then treats as Java. */
+    /** Whether a cell magic's body is Java code, which completion and inspection then treat as Java. */
     default boolean bodyIsJava() {
         return false;
     }

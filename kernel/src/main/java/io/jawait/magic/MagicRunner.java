@@ -28,8 +28,8 @@ public interface MagicRunner {
 
     /**
      * The Java code of {@code cell} that a magic runs and {@code cursor} is in (a line magic's statement after its
-     * options, a cell magic's body), so that completion sees it without the magic; null when the cursor is in no
-     * such code.
+     * options, a cell magic's body), so that completion and inspection see it without the magic; null when the
+     * cursor is in no such code.
      */
     default JavaSpan javaAt(String cell, int cursor) {
         return null;

@@ -1,6 +1,7 @@
 package io.jawait.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jawait.protocol.CompleteReply;
@@ -62,6 +63,47 @@ class CompletionTest extends MagicsTestKit {
         var field = interpreter.inspect("Math.PI", 7, 0);
         assertTrue(field.found(), "nothing found for Math.PI");
         assertTrue(((String) field.data().data().get("text/plain")).contains("PI"));
+    }
+
+    @Test
+    void the_statement_of_a_time_line_magic_is_inspected_as_java() {
+        assertInspectsMathMax("%time Math.max(1, 2)");
+        assertInspectsMathMax("int a = 1;\n%time Math.max(1, 2)\nint b = 2;");
+    }
+
+    @Test
+    void the_statement_of_timeit_is_inspected_as_java_after_its_options() {
+        assertInspectsMathMax("%timeit -n 10 Math.max(1, 2)");
+        assertInspectsMathMax("var r = %timeit -o -n 10 -r 3 Math.max(1, 2)");
+    }
+
+    @Test
+    void a_line_in_the_body_of_a_timing_cell_magic_is_inspected_as_java() {
+        assertInspectsMathMax("%%time\nint k = 2;\nMath.max(1, k)");
+        assertInspectsMathMax("%%timeit -n 5\nMath.max(1, 2)");
+        assertInspectsMathMax("%%timeit -n 5 int setup = Math.max(1, 2);\nMath.abs(setup)");
+    }
+
+    @Test
+    void the_cursor_on_a_magic_name_or_its_options_still_gives_the_magic_help() {
+        assertTrue(inspected("%time Math.max(1, 2)", 3).contains("%time statement"));
+        assertTrue(inspected("%%time\nMath.max(1, 2)", 4).contains("%%time"));
+        String timeit = "%timeit -n 10 Math.max(1, 2)";
+        assertTrue(inspected(timeit, timeit.indexOf("-n") + 1).contains("%timeit [-n N]"));
+    }
+
+    /** Inspecting {@code Math.max} in {@code cell} tells what it tells for {@code Math.max} alone. */
+    private static void assertInspectsMathMax(String cell) {
+        String text = inspected(cell, cell.indexOf("max") + 1);
+        assertTrue(text.contains("max(int"), cell + " -> " + text);
+        assertTrue(text.contains("Returns the greater of two"), cell + " -> " + text);
+        assertFalse(text.contains("%time"), cell + " -> " + text);
+    }
+
+    private static String inspected(String cell, int cursor) {
+        var reply = interpreter.inspect(cell, cursor, 0);
+        assertTrue(reply.found(), "nothing found in " + cell + " at " + cursor);
+        return (String) reply.data().data().get("text/plain");
     }
 
     @Test
