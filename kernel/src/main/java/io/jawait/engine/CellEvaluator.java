@@ -236,7 +236,7 @@ final class CellEvaluator {
             var use = Pattern.compile("\\b" + Pattern.quote(
                     missing.substring(missing.lastIndexOf(' ') + 1)) + "\\b").matcher(unit.source());
             int at = unit.offset() + (use.find() ? use.start() : 0);
-            traceback.addAll(CompileErrors.describe(message, code.cell(), code.cellPosition(at), cell));
+            traceback.addAll(CompileErrors.describe(message, code, at, cell));
         }
         shellEdits++;
         shell.drop(event.snippet());
@@ -253,7 +253,7 @@ final class CellEvaluator {
     }
 
     private static CellException compileError(CellCode code, int cell, CellSplitter.Unit unit, String message) {
-        var traceback = CompileErrors.describe(message, code.cell(), code.cellPosition(unit.offset()), cell);
+        var traceback = CompileErrors.describe(message, code, unit.offset(), cell);
         return new CellException("CompilationError", message, traceback);
     }
 

@@ -10,8 +10,8 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 
 /**
- * Turns JShell's diagnostics into messages a learner can act on: cell line and column, the source line
- * quoted, a caret under the spot.
+ * Turns JShell's diagnostics into messages a learner can act on: cell (or loaded file), line and column, the
+ * source line quoted, a caret under the spot.
  */
 final class CompileErrors {
     private CompileErrors() {}
@@ -20,7 +20,7 @@ final class CompileErrors {
     static List<String> describe(JShell shell, Snippet snippet, CellCode code, int offset, int cellNumber) {
         var lines = new ArrayList<String>();
         shell.diagnostics(snippet).filter(Diag::isError).forEach(d -> lines.addAll(describe(clean(d.getMessage(
-                Locale.ROOT)), code.cell(), code.cellPosition(offset + (int) Math.max(0, d.getPosition())), cellNumber)));
+                Locale.ROOT)), code, offset + (int) Math.max(0, d.getPosition()), cellNumber)));
         lines.addAll(pendingDeclarations(shell, lines));
         return lines;
     }
@@ -71,16 +71,17 @@ final class CompileErrors {
         return errors.isEmpty() ? "its errors are fixed" : "its errors are fixed: " + errors;
     }
 
-    /** The message for an error at {@code position} of {@code cell}. */
-    static List<String> describe(String message, String cell, int position, int cellNumber) {
-        int at = Math.min(Math.max(0, position), cell.length());
+    /** The message for an error at {@code position} of {@code code}, placed in the text the user wrote. */
+    static List<String> describe(String message, CellCode code, int position, int cellNumber) {
+        String cell = code.cell();
+        int at = code.cellPosition(position);
         int lineStart = cell.lastIndexOf('\n', at - 1) + 1;
         int lineEnd = cell.indexOf('\n', at);
         String sourceLine = cell.substring(lineStart, lineEnd < 0 ? cell.length() : lineEnd);
         int line = SnippetPlaces.lineOf(cell, at);
         int column = at - lineStart + 1;
         return List.of(
-                "cell " + cellNumber + ", line " + line + ", column " + column + ": " + message,
+                code.name(cellNumber) + ", line " + line + ", column " + column + ": " + message,
                 "    " + sourceLine,
                 "    " + caretIndent(sourceLine, column - 1) + "^");
     }

@@ -54,9 +54,14 @@ final class EngineMagicContext implements MagicContext {
         return evaluator.runMeasured(placed(code, toCell, false), cell, interrupted);
     }
 
+    @Override
+    public Evaluation evalFile(String code, String file) throws CellException {
+        return evaluator.run(CellCode.ofFile(code, file), cell, interrupted);
+    }
+
     private CellCode placed(String code, IntUnaryOperator toCell, boolean mustResolve) {
-        return toCell == null ? new CellCode(code, code, IntUnaryOperator.identity(), mustResolve)
-                : new CellCode(code, cellText, toCell, mustResolve);
+        return toCell == null ? new CellCode(code, code, IntUnaryOperator.identity(), mustResolve, null)
+                : new CellCode(code, cellText, toCell, mustResolve, null);
     }
 
     @Override

@@ -10,7 +10,8 @@ import jdk.jshell.UnresolvedReferenceException;
 
 /**
  * Formats an exception thrown by cell code like Java does, minus the frames of the kernel, of JShell and of
- * reflection, with snippet frames given as cell lines ({@code at boom(cell 3, line 2)}).
+ * reflection, with snippet frames given as cell lines ({@code at boom(cell 3, line 2)}), or as lines of the file
+ * {@code %load} read ({@code at boom(tools.jsh:2)}).
  */
 final class RuntimeErrors {
     private static final List<String> HIDDEN = List.of(
@@ -129,8 +130,7 @@ final class RuntimeErrors {
             return frame.toString();
         }
         var place = places.get(file.substring(1));
-        String where = place == null ? "snippet " + file
-                : "cell " + place.cell() + ", line " + place.line(frame.getLineNumber());
+        String where = place == null ? "snippet " + file : place.where(frame.getLineNumber());
         String owner = frame.getClassName().isEmpty() ? "" : frame.getClassName() + ".";
         String method = owner + frame.getMethodName();
         return method.isEmpty() ? where : method + "(" + where + ")";

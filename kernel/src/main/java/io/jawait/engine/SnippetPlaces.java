@@ -4,8 +4,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 /**
- * Where each snippet came from: its cell and the cell line it starts on, so stack traces and compile errors
- * speak of cell lines. JShell keeps a snippet's id when a declaration is redefined, so the latest cell wins.
+ * Where each snippet came from: its cell and the cell line it starts on (or the file {@code %load} read it from),
+ * so stack traces and compile errors speak of the lines the user wrote. JShell keeps a snippet's id when a
+ * declaration is redefined, so the latest cell wins.
  */
 final class SnippetPlaces {
 
@@ -15,9 +16,13 @@ final class SnippetPlaces {
      */
     record Place(int cell, CellCode code, int unitOffset) {
 
-        /** The cell line of line {@code snippetLine} (1-based) of the snippet. */
-        int line(int snippetLine) {
-            return code.cellLine(unitOffset, snippetLine);
+        /**
+         * Line {@code snippetLine} (1-based) of the snippet as a stack frame gives it: {@code cell 3, line 2}, or
+         * {@code greet.jsh:2} for a loaded file, as Java gives a line of a source file.
+         */
+        String where(int snippetLine) {
+            int line = code.cellLine(unitOffset, snippetLine);
+            return code.file() == null ? code.name(cell) + ", line " + line : code.file() + ":" + line;
         }
     }
 

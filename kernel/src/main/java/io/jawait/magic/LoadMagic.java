@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * {@code %load FILE}: runs a {@code .jsh} or {@code .java} file as a cell. A {@code package} line is dropped,
- * since JShell has no packages; the file's value, if any, shows as the cell's.
+ * since JShell has no packages; the file's value, if any, shows as the cell's, and its errors name the file.
  */
 final class LoadMagic implements Magic {
 
@@ -26,6 +26,7 @@ final class LoadMagic implements Magic {
         } catch (IOException e) {
             throw call.usage("cannot read " + file + ": " + ClasspathMagic.reason(e));
         }
-        return ctx.eval(source.replaceFirst("(?m)^\\s*package\\s+[\\w.]+\\s*;", ""));
+        String code = source.replaceFirst("(?m)^\\s*package\\s+[\\w.]+\\s*;", "");
+        return ctx.evalFile(code, file.getFileName().toString());
     }
 }

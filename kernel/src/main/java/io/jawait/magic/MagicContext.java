@@ -29,6 +29,16 @@ public interface MagicContext {
     }
 
     /**
+     * {@link #eval} for the code of a file, as {@code %load} runs one: compile errors and stack traces name
+     * {@code file} and give the file's lines, since the cell holds only the magic's line.
+     *
+     * @throws CellException as {@link #eval} does
+     */
+    default Evaluation evalFile(String code, String file) throws CellException {
+        return eval(code);
+    }
+
+    /**
      * {@link #eval(String, IntUnaryOperator)} for declarations the magic uses at once: one that JShell would keep
      * waiting for a name not yet declared is a compile error ("cannot find symbol") instead.
      *

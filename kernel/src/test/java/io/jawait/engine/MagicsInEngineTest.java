@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jawait.protocol.ExecuteOutcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The magics through the real engine: JShellInterpreter with the magic runner, as the kernel wires them. */
 class MagicsInEngineTest extends MagicsTestKit {
@@ -187,6 +191,34 @@ class MagicsInEngineTest extends MagicsTestKit {
         e = failed("%%timeit -n 1 -r 1 -w 0\nint k = 1;\nInteger.parseInt(\"zz\" + k)");
         assertEquals("java.lang.NumberFormatException", e.ename());
         assertTrue(place(e).startsWith("line 3)"), traceback(e));
+    }
+
+    @Test
+    void a_compile_error_in_a_loaded_file_names_the_file_and_quotes_its_line(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("greet.jsh"),
+                "// greetings\nString greeting = \"hello\";\nint length = greeting;\n");
+        var e = failed("%load " + file);
+        assertEquals("CompilationError", e.ename(), traceback(e));
+        assertTrue(e.traceback().get(0).startsWith("greet.jsh, line 3, column 14: incompatible types"), traceback(e));
+        assertEquals("    int length = greeting;", e.traceback().get(1));
+        assertEquals("                 ^", e.traceback().get(2));
+        assertFalse(traceback(e).contains("cell "), traceback(e));
+    }
+
+    @Test
+    void an_exception_in_loaded_code_gives_the_files_lines_and_the_calling_cell_its_own(@TempDir Path dir)
+            throws IOException {
+        Path file = Files.writeString(dir.resolve("shares.jsh"),
+                "// shares of a bill\nint share(int total, int people) {\n    return total / people;\n}\n"
+                        + "int none = share(10, 0);\n");
+        var e = failed("%load " + file);
+        assertEquals("java.lang.ArithmeticException", e.ename(), traceback(e));
+        assertTrue(traceback(e).contains("\tat share(shares.jsh:3)\n"), traceback(e));
+        assertTrue(traceback(e).contains("shares.jsh:5"), traceback(e));
+        assertFalse(traceback(e).contains("cell "), traceback(e));
+        e = failed("int bill = 10;\nshare(bill, 0)");
+        assertTrue(traceback(e).contains("\tat share(shares.jsh:3)\n"), traceback(e));
+        assertTrue(traceback(e).endsWith("\tat cell " + count + ", line 2"), traceback(e));
     }
 
     @Test
