@@ -3,12 +3,14 @@ package io.jawait.magic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * {@code %load FILE}: runs a {@code .jsh} or {@code .java} file as a cell. A {@code package} line is dropped,
  * since JShell has no packages; the file's value, if any, shows as the cell's, and its errors name the file.
  */
 final class LoadMagic implements Magic {
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^[ \\t]*package\\s+[\\w.]+\\s*;");
 
     @Override
     public Evaluation run(Invocation call, MagicContext ctx) throws CellException {
@@ -26,7 +28,11 @@ final class LoadMagic implements Magic {
         } catch (IOException e) {
             throw call.usage("cannot read " + file + ": " + ClasspathMagic.reason(e));
         }
-        String code = source.replaceFirst("(?m)^\\s*package\\s+[\\w.]+\\s*;", "");
-        return ctx.evalFile(code, file.getFileName().toString());
+        return ctx.evalFile(withoutPackage(source), file.getFileName().toString());
+    }
+
+    /** The declaration is blanked, not removed, so that errors give the file's own lines and columns. */
+    private static String withoutPackage(String source) {
+        return PACKAGE.matcher(source).replaceFirst(m -> m.group().replaceAll("\\S", " "));
     }
 }

@@ -206,6 +206,15 @@ class MagicsInEngineTest extends MagicsTestKit {
     }
 
     @Test
+    void a_loaded_java_file_keeps_its_line_numbers_without_its_package_line(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("Tally.java"),
+                "/* a header comment */\n\npackage demo.tally;\n\nclass Tally {\n    int count = \"none\";\n}\n");
+        var e = failed("%load " + file);
+        assertTrue(e.traceback().get(0).startsWith("Tally.java, line 6, column 17: incompatible types"), traceback(e));
+        assertEquals("        int count = \"none\";", e.traceback().get(1));
+    }
+
+    @Test
     void an_exception_in_loaded_code_gives_the_files_lines_and_the_calling_cell_its_own(@TempDir Path dir)
             throws IOException {
         Path file = Files.writeString(dir.resolve("shares.jsh"),
