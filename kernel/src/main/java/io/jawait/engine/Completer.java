@@ -87,11 +87,30 @@ final class Completer {
             // the magic's help would hide the docs of the Java it times; IPython also inspects that code alone
             return inspectJava(code.substring(span.start(), span.end()), cursor - span.start());
         }
-        if (start >= 0 || code.stripLeading().startsWith("%")) {
-            String help = magics.help(magicName(code, Math.max(start, code.indexOf('%'))));
+        int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
+        int lineEnd = code.indexOf('\n', cursor);
+        String line = code.substring(lineStart, lineEnd < 0 ? code.length() : lineEnd);
+        boolean onMagicLine = line.stripLeading().startsWith("%");
+        if (start >= 0 || onMagicLine || code.stripLeading().startsWith("%%")) {
+            int at = start >= 0 ? start : onMagicLine ? lineStart + line.indexOf('%') : code.indexOf('%');
+            String help = magics.help(magicName(code, at));
             return help == null ? new InspectReply(false, null) : new InspectReply(true, MimeBundle.of("text/plain", help));
         }
-        return inspectJava(code, cursor);
+        return inspectJava(withoutMagicLines(code), cursor);
+    }
+
+    /**
+     * The cell with its line magics blanked, so that the Java between them is read as Java (JShell would take
+     * {@code %time x} for a remainder) and every position stays where it was.
+     */
+    private static String withoutMagicLines(String code) {
+        String[] lines = code.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].stripLeading().startsWith("%")) {
+                lines[i] = " ".repeat(lines[i].length());
+            }
+        }
+        return String.join("\n", lines);
     }
 
     private InspectReply inspectJava(String code, int cursor) {

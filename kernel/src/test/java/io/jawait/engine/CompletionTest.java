@@ -85,6 +85,14 @@ class CompletionTest extends MagicsTestKit {
     }
 
     @Test
+    void a_java_line_between_line_magics_is_inspected_as_java() {
+        assertInspectsMathMax("%time 1\nMath.max(1, 2)");
+        assertInspectsMathMax("\n%time 1\n\nMath.max(1, 2)");
+        assertInspectsMathMax("%jvm\nint a = 1;\nint m = Math.max(a, 2);\n%time a");
+        assertTrue(inspected("int a = 1;\n%jvm\nint b = 2;", "int a = 1;\n%j".length()).contains("%jvm"));
+    }
+
+    @Test
     void the_cursor_on_a_magic_name_or_its_options_still_gives_the_magic_help() {
         assertTrue(inspected("%time Math.max(1, 2)", 3).contains("%time statement"));
         assertTrue(inspected("%%time\nMath.max(1, 2)", 4).contains("%%time"));
