@@ -13,7 +13,7 @@ final class ExpectErrorMagic implements Magic {
             throw call.usage("give the text the error must contain: %%expect_error cannot find symbol");
         }
         try {
-            ctx.eval(call.body());
+            ctx.eval(call.body(), call.bodyInCell());
         } catch (CellException e) {
             String error = e.ename() + ": " + e.getMessage() + "\n" + String.join("\n", e.traceback());
             if (error.contains(expected)) {

@@ -174,6 +174,9 @@ class MagicsInEngineTest extends MagicsTestKit {
         assertTrue(place(e).startsWith("line 1, column 17: cannot find symbol"), traceback(e));
         // the quoted line is the cell's, magic included, with the caret under the name
         assertTrue(traceback(e).contains("    %time Math.sqrt(undefinedHere)\n                    ^"), traceback(e));
+        // %%expect_error matches its text against the error as the cell shows it, with the cell's own lines
+        assertInstanceOf(ExecuteOutcome.Ok.class, exec("%%expect_error line 3, column 12\nint fine = 1;\nString s = 5;",
+                new RecordingOutput(false)));
         e = failed("%time int timedFirst = 1;\nint zero = 0;\nint quotient = 1 / zero;");
         assertEquals("java.lang.ArithmeticException", e.ename(), traceback(e));
         assertEquals("line 3", place(e), traceback(e));
