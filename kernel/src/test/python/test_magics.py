@@ -79,6 +79,14 @@ class MagicTests(KernelTestCase):
         cell = self.kernel.ok("%%html\n<b>x</b>")
         self.assertTrue(any("text/html" in m["content"]["data"] for m in cell.of_type("display_data")), cell)
 
+    def test_who_and_whos_list_the_variables_a_cell_declared(self):
+        self.kernel.ok("int whoSeen = 41;\nString whoText = \"hi\";")
+        self.assertIn("whoSeen", self.kernel.ok("%who").stream().split())
+        rows = self.kernel.ok("%whos int").stream().splitlines()
+        self.assertRegex(rows[0], r"^Variable +Type +Data/Info$")
+        self.assertTrue(any(re.fullmatch(r"whoSeen +int +41", row) for row in rows), rows)
+        self.assertFalse(any(row.startswith("whoText") for row in rows), rows)
+
     def test_cell_writefile_writes_a_file_that_load_then_runs(self):
         with tempfile.TemporaryDirectory() as folder:
             path = f"{folder}/made.jsh"

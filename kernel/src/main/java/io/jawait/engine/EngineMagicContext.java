@@ -7,14 +7,19 @@ import io.jawait.magic.MagicContext;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Pattern;
 import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.VarSnippet;
 
 /** What the engine offers a magic while it runs one cell; used on the engine thread only. */
 final class EngineMagicContext implements MagicContext {
     private static final Pattern NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*");
+    /** The packages in a type JShell inferred for a {@code var} ({@code java.util.ArrayList<Integer>}). */
+    private static final Pattern SIMPLE_NAMES = Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.)+(?=[A-Z])");
 
     private final JShell shell;
     private final CellEvaluator evaluator;
@@ -67,6 +72,25 @@ final class EngineMagicContext implements MagicContext {
     @Override
     public CellOutput out() {
         return out;
+    }
+
+    @Override
+    public List<Variable> variables() {
+        return shell.variables()
+                .filter(v -> shell.status(v) == Snippet.Status.VALID && !v.name().startsWith("$")
+                        && !ReplNames.internal(v.name()))
+                .map(v -> new Variable(v.name(), SIMPLE_NAMES.matcher(ReplNames.plain(v.typeName())).replaceAll(""),
+                        valueOf(v)))
+                .toList();
+    }
+
+    /** The value as JShell shows it; a toString that throws is reported in its place, not raised. */
+    private String valueOf(VarSnippet v) {
+        try {
+            return ReplNames.plain(shell.varValue(v));
+        } catch (RuntimeException e) {
+            return "<toString() failed: " + e + ">";
+        }
     }
 
     @Override

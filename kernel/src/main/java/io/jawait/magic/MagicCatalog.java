@@ -39,6 +39,10 @@ public final class MagicCatalog {
                 new ClasspathMagic()));
         c.add(new MagicSpec("load", false, "%load FILE", "Run a .jsh or .java file as if it were a cell.",
                 new LoadMagic()));
+        c.add(new MagicSpec("who", false, "%who [TYPE ...]",
+                "List the session's variables (of the given types), as IPython's %who.", new WhoMagic(false)));
+        c.add(new MagicSpec("whos", false, "%whos [TYPE ...]",
+                "List the session's variables with their types and values, as IPython's %whos.", new WhoMagic(true)));
         c.add(new MagicSpec("env", false, "%env [NAME[=VALUE] | NAME VALUE]",
                 "Show the environment, one variable, or set a variable for this kernel (see %env?).", new EnvMagic()));
         c.add(new MagicSpec("html", true, "%%html\n<html>", "Display the cell's body as HTML.", (call, ctx) -> {

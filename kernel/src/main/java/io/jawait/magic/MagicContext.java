@@ -3,6 +3,7 @@ package io.jawait.magic;
 import io.jawait.display.CellOutput;
 import io.jawait.timing.ResourceSnapshot;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -73,6 +74,16 @@ public interface MagicContext {
 
     /** The output of the cell the magic runs in. */
     CellOutput out();
+
+    /** The user's variables now defined, in the order they were first declared, with their values as cells show them. */
+    List<Variable> variables();
+
+    /**
+     * One variable of the session.
+     *
+     * @param value its value as a cell showing it would ({@code "[1, 2]"}, {@code "\"text\""})
+     */
+    record Variable(String name, String type, String value) {}
 
     /** Makes a jar or class folder visible to later cells. */
     void addToClasspath(Path path) throws CellException;

@@ -1,5 +1,6 @@
 package io.jawait.engine;
 
+import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -27,6 +28,41 @@ class MagicsInEngineTest extends MagicsTestKit {
 
     static String shown(ExecuteOutcome.Ok ok) {
         return ok.result() == null ? null : (String) ok.result().data().get("text/plain");
+    }
+
+    @Test
+    void who_and_whos_list_the_users_variables_and_not_the_kernels_own() {
+        ok("int whoCount = 3;\nString whoTitle = \"a\\nb\";\nArrayList<Integer> whoItems = new ArrayList<>(List.of(1, 2));\n"
+                + "String whoLong = \"x\".repeat(80);\nvar whoTimed = %timeit -q -o -n 1 -r 1 -w 0 1 + 1", new RecordingOutput(false));
+        var out = new RecordingOutput(false);
+        ok("%who", out);
+        List<String> names = List.of(out.stdout().strip().split("\t"));
+        assertTrue(names.containsAll(List.of("whoCount", "whoItems", "whoLong", "whoTimed", "whoTitle")), out.stdout());
+        assertTrue(names.stream().allMatch(n -> !n.startsWith("$") && !n.contains("JShell")), out.stdout());
+        assertEquals(names.stream().sorted().toList(), names);
+        out = new RecordingOutput(false);
+
+        ok("%whos int ArrayList<Integer> String", out);
+        List<String> rows = out.stdout().lines().toList();
+        assertTrue(rows.get(0).matches("Variable +Type +Data/Info") && rows.get(1).matches("-+"), out.stdout());
+        // columns line up under their headings
+        assertRow(rows, "whoCount", "int", "3");
+        assertRow(rows, "whoItems", "ArrayList<Integer>", "[1, 2]");
+        assertRow(rows, "whoTitle", "String", "\"a\\nb\"");
+        assertRow(rows, "whoLong", "String", "\"" + "x".repeat(24) + "<...>" + "x".repeat(24) + "\"");
+        assertFalse(out.stdout().contains("whoTimed"), "not of the types asked for: " + out.stdout());
+        out = new RecordingOutput(false);
+        ok("%who NoSuchType", out);
+        assertEquals("No variables match your requested type.\n", out.stdout());
+    }
+
+    private static void assertRow(List<String> rows, String name, String type, String value) {
+        String header = rows.getFirst();
+        String row = rows.stream().filter(r -> r.startsWith(name + " ")).findFirst().orElseThrow(() ->
+                new AssertionError(name + " missing:\n" + String.join("\n", rows)));
+        assertEquals(header.indexOf("Type"), row.indexOf(" " + type + " ") + 1, row);
+        assertEquals(header.indexOf("Data/Info"), row.indexOf(value), row);
+        assertTrue(row.endsWith(value), row);
     }
 
     @Test

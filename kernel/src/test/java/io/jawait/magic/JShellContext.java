@@ -73,6 +73,12 @@ final class JShellContext implements MagicContext, AutoCloseable {
     public CellOutput out() { return out; }
 
     @Override
+    public java.util.List<Variable> variables() {
+        return shell.variables().filter(v -> shell.status(v) == Snippet.Status.VALID && !v.name().startsWith("$"))
+                .map(v -> new Variable(v.name(), v.typeName(), shell.varValue(v))).toList();
+    }
+
+    @Override
     public void addToClasspath(Path path) { shell.addToClasspath(path.toString()); }
 
     @Override

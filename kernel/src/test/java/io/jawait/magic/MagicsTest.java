@@ -61,7 +61,7 @@ class MagicsTest {
         String out = execSuccess("%lsmagic");
         assertTrue(out.startsWith("Available line magics:\n"), out);
         for (String name : List.of("%time", "%timeit", "%jvm", "%maven", "%classpath", "%load", "%env",
-                "%async_mode", "%%time", "%%timeit", "%%html", "%%expect_error", "%%writefile")) {
+                "%async_mode", "%who", "%whos", "%%time", "%%timeit", "%%html", "%%expect_error", "%%writefile")) {
             assertTrue(out.contains(name), name + " missing from " + out);
         }
     }

@@ -1,0 +1,70 @@
+package io.jawait.magic;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code %who} and {@code %whos}: the session's variables, as IPython lists its namespace, so a learner who lost
+ * track of what earlier cells declared can look. {@code %who} gives the names, {@code %whos} a table of name, type
+ * and value. Type names given as arguments keep only variables declared with them ({@code %whos int String}), as
+ * {@code %who str} does in IPython. The kernel's and the magics' own variables are not listed.
+ */
+final class WhoMagic implements Magic {
+    /** IPython's {@code %whos} shortens a longer value to its two ends around {@code <...>}. */
+    private static final int VALUE_WIDTH = 50;
+    private static final int GAP = 3;
+
+    private final boolean table;
+
+    WhoMagic(boolean table) {
+        this.table = table;
+    }
+
+    @Override
+    public Evaluation run(Invocation call, MagicContext ctx) throws CellException {
+        Set<String> types = Arrays.stream(call.args().strip().split("\\s+")).filter(t -> !t.isEmpty())
+                .collect(Collectors.toSet());
+        List<MagicContext.Variable> shown = ctx.variables().stream()
+                .filter(v -> types.isEmpty() || types.contains(v.type()))
+                .sorted(Comparator.comparing(MagicContext.Variable::name))
+                .toList();
+        if (shown.isEmpty()) {
+            ctx.out().stdout(types.isEmpty() ? "Interactive namespace is empty.\n"
+                    : "No variables match your requested type.\n");
+            return null;
+        }
+        ctx.out().stdout(table ? table(shown) : shown.stream().map(MagicContext.Variable::name)
+                .collect(Collectors.joining("\t", "", "\n")));
+        return null;
+    }
+
+    private static String table(List<MagicContext.Variable> vars) {
+        int nameWidth = Math.max("Variable".length(), vars.stream().mapToInt(v -> v.name().length()).max().orElse(0))
+                + GAP;
+        int typeWidth = Math.max("Type".length(), vars.stream().mapToInt(v -> v.type().length()).max().orElse(0)) + GAP;
+        var out = new StringBuilder();
+        String header = pad("Variable", nameWidth) + pad("Type", typeWidth) + "Data/Info";
+        out.append(header).append('\n').append("-".repeat(header.length())).append('\n');
+        for (MagicContext.Variable v : vars) {
+            out.append(pad(v.name(), nameWidth)).append(pad(v.type(), typeWidth)).append(shortened(v.value()))
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - s.length()));
+    }
+
+    private static String shortened(String value) {
+        String oneLine = String.valueOf(value).replace("\n", "\\n");
+        if (oneLine.length() <= VALUE_WIDTH) {
+            return oneLine;
+        }
+        int half = VALUE_WIDTH / 2;
+        return oneLine.substring(0, half) + "<...>" + oneLine.substring(oneLine.length() - half);
+    }
+}
