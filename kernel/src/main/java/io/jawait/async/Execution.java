@@ -24,9 +24,11 @@ abstract sealed class Execution<T> permits Task {
     private volatile boolean go;
     private volatile boolean cancelRequested;
     private volatile Thread thread;
-    private volatile Wake wake;
-    // VIRTUAL sleep puts the task itself on the clock (no timer object): alarm number `sleeps` is awaited, and
-    // `rung` is the last one settled, rung by the clock or withdrawn. Only the task's own thread writes `sleeps`.
+    // LOOP: what the suspended task waits for (a future, or Baton.CLOCK), null while it runs or is ready; guarded
+    // by the baton's lock, so a completion, the clock and a cancel racing to wake it agree on who does
+    Object waitingFor;
+    // sleep puts the task itself on the clock (no timer object): alarm number `sleeps` is awaited, and `rung` is
+    // the last one settled, rung by the clock or withdrawn. Only the task's own thread writes `sleeps`.
     private int sleeps;
     private volatile int rung;
 
@@ -54,10 +56,7 @@ abstract sealed class Execution<T> permits Task {
                 t.interrupt();
             }
         } else {
-            Wake w = wake;
-            if (w != null) {
-                w.fire(self());
-            }
+            loop.baton.wake(self());
         }
     }
 
@@ -145,7 +144,8 @@ abstract sealed class Execution<T> permits Task {
                 if (tracer != null) {
                     tracer.suspends(self(), where);
                 }
-                waitForBaton(f);
+                loop.baton.await(self(), f);
+                waitForBaton();
                 if (tracer != null) {
                     tracer.resumed(self());
                 }
@@ -165,19 +165,44 @@ abstract sealed class Execution<T> permits Task {
             suspend(Suspend.DONE, Tracer.sleepLabel(0));
             return;
         }
-        Timers.Timer timer = Timers.after(nanos);
+        // on the clock itself, as in VIRTUAL: a timer future, its completion and a wake-up action per sleep were
+        // 112 bytes a sleeping LOOP task
+        long deadline = System.nanoTime() + nanos;
+        deliverCancel();
+        loop.suspended(self());
+        int stamp = nextAlarm();
         try {
-            suspend(timer, Tracer.sleepLabel(nanos));
+            Tracer tracer = loop.tracer;
+            if (tracer != null) {
+                tracer.suspends(self(), Tracer.sleepLabel(nanos));
+            }
+            loop.baton.sleep(self());
+            Timers.ring(self(), stamp, deadline);
+            waitForBaton();
+            if (tracer != null) {
+                tracer.resumed(self());
+            }
         } finally {
-            timer.disarm();
+            withdrawAlarm(stamp);
+            loop.resumed(self());
         }
+        deliverCancel();
     }
 
     /** VIRTUAL: sets this task's (the current one's) next alarm {@code nanos} from now; returns its number. */
     int armAlarm(long nanos) {
-        int stamp = ++sleeps == 0 ? ++sleeps : sleeps;
+        int stamp = nextAlarm();
         Timers.ring(self(), stamp, System.nanoTime() + nanos);
         return stamp;
+    }
+
+    private int nextAlarm() {
+        return ++sleeps == 0 ? ++sleeps : sleeps;
+    }
+
+    /** Whether alarm {@code stamp} is the one this task's latest sleep set (read under the baton's lock in LOOP). */
+    boolean sleepsOn(int stamp) {
+        return sleeps == stamp;
     }
 
     boolean alarmRung(int stamp) {
@@ -200,7 +225,9 @@ abstract sealed class Execution<T> permits Task {
     /** Called by the clock thread when alarm {@code stamp} is due. */
     void alarm(int stamp) {
         rung = stamp;
-        if (sleeps == stamp) {
+        if (looped) {
+            loop.baton.ring(self(), stamp);
+        } else if (sleeps == stamp) {
             LockSupport.unpark(thread);
         }
     }
@@ -231,12 +258,11 @@ abstract sealed class Execution<T> permits Task {
         }
     }
 
-    private void waitForBaton(CompletableFuture<?> f) {
-        Wake w = new Wake();
-        wake = w;
-        f.whenComplete((v, e) -> w.fire(self()));
+    /** LOOP: this task, now waiting for something, hands the baton on and parks until it is its turn again. */
+    private void waitForBaton() {
+        // a cancel requested before the task was waiting found nothing to wake (see requestCancel)
         if (cancelRequested) {
-            w.fire(self());
+            loop.baton.wake(self());
         }
         loop.baton.pass();
         boolean interrupted = false;
@@ -245,7 +271,6 @@ abstract sealed class Execution<T> permits Task {
             interrupted |= Thread.interrupted();
         }
         go = false;
-        wake = null;
         if (interrupted) {
             cancelRequested = true;
         }
@@ -269,14 +294,5 @@ abstract sealed class Execution<T> permits Task {
 
     Thread thread() {
         return thread;
-    }
-
-    /** One suspension's wake-up: whichever of completion or cancellation comes first queues the task. */
-    private static final class Wake extends java.util.concurrent.atomic.AtomicBoolean {
-        void fire(Task<?> t) {
-            if (compareAndSet(false, true)) {
-                t.loop.baton.enqueue(t);
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.jawait.async;
 
 import static io.jawait.async.Async.async;
+import static io.jawait.async.Async.await;
 import static io.jawait.async.Async.createTask;
 import static io.jawait.async.Async.gather;
 import static io.jawait.async.Async.run;
@@ -10,13 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class TimersTest {
 
-    @Test
-    void cancelled_sleeps_do_not_stay_on_the_clock() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void cancelled_sleeps_do_not_stay_on_the_clock(Mode mode) throws Exception {
         int before = Timers.size();
         run(async(() -> {
             List<Task<Void>> sleepers = new ArrayList<>();
@@ -25,7 +30,7 @@ class TimersTest {
             }
             sleep(0.2);
             sleepers.forEach(Task::cancel);
-        }), Mode.VIRTUAL);
+        }), mode);
         // withdrawn alarms are swept once they are half the heap: 3,000 hour-long ones must not all be left
         assertTrue(Timers.size() - before < 1500, "alarms left on the clock: " + (Timers.size() - before));
     }
@@ -63,5 +68,29 @@ class TimersTest {
             expected.add(i);
         }
         assertEquals(expected, order);
+    }
+
+    @Test
+    void in_loop_mode_the_alarm_of_a_cancelled_sleep_does_not_wake_a_later_wait() throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        run(async(() -> {
+            CompletableFuture<Void> gate = new CompletableFuture<>();
+            Task<Void> t = createTask(async("t", () -> {
+                try {
+                    sleep(0.05);
+                } catch (CancelledError e) {
+                    await(gate);
+                    log.add("t resumed");
+                }
+            }));
+            sleep(0);
+            t.cancel();
+            // t's withdrawn alarm comes due meanwhile
+            sleep(0.2);
+            log.add("gate opens");
+            gate.complete(null);
+            await(t);
+        }), Mode.LOOP);
+        assertEquals(List.of("gate opens", "t resumed"), log);
     }
 }
