@@ -103,7 +103,8 @@ public final class Async {
     /**
      * Awaits a coroutine (its body runs here, in the awaiting task) or a task (suspends until it is done).
      * Cancelling the awaiting task while it waits for a task cancels that task too, as in asyncio, and waits
-     * for it to finish before the {@link CancelledError} goes on.
+     * for it to finish before the {@link CancelledError} goes on. In LOOP mode the tasks awaiting one task resume
+     * in the order they began waiting, as asyncio schedules a task's done callbacks.
      *
      * @throws IllegalStateException if the coroutine was already awaited
      * @throws CancelledError if the awaiting task is cancelled, or the awaited task was
@@ -129,7 +130,8 @@ public final class Async {
     }
 
     /**
-     * Awaits a Java future, suspending the current task.
+     * Awaits a Java future, suspending the current task. In LOOP mode the tasks awaiting one future resume in the
+     * order they began waiting, as in asyncio, although the future itself runs its dependent actions newest first.
      *
      * @throws CancelledError if the awaiting task is cancelled
      * @throws Exception the future's own failure, unwrapped from {@code CompletionException}
@@ -139,21 +141,24 @@ public final class Async {
     }
 
     /**
-     * Awaits a completion stage, suspending the current task.
+     * Awaits a completion stage, suspending the current task. In LOOP mode the tasks awaiting one stage resume in
+     * the order they began waiting, as in asyncio.
      *
      * @throws Exception the stage's own failure, unwrapped
      */
     public static <T> T await(CompletionStage<T> stage) throws Exception {
-        return Suspend.value(stage.toCompletableFuture());
+        return Suspend.value(stage, CompletionStage::toCompletableFuture);
     }
 
     /**
-     * Awaits any {@link Future}, suspending the current task (a virtual thread blocks on it meanwhile).
+     * Awaits any {@link Future}, suspending the current task (a virtual thread blocks on it meanwhile). In LOOP
+     * mode the tasks awaiting one future resume in the order they began waiting, as in asyncio, and share that
+     * one thread.
      *
      * @throws Exception the future's own failure, unwrapped from {@code ExecutionException}
      */
     public static <T> T await(Future<T> future) throws Exception {
-        return Suspend.value(Suspend.adapt(future));
+        return Suspend.value(future, Suspend::adapt);
     }
 
     /**

@@ -1,8 +1,10 @@
 package io.jawait.async;
 
 import java.util.ArrayDeque;
+import java.util.IdentityHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * LOOP mode's scheduler: the right to run, held by one task at a time and handed to ready tasks in the order
@@ -11,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>A suspended task is made ready once, by whichever comes first of what it waits for (a future, or its alarm
  * on the clock) and its cancellation: {@link Execution#waitingFor}, kept under this baton's lock, says whether it
- * still waits.
+ * still waits. Tasks waiting for one future are made ready in the order they began waiting ({@link Waiters}).
  *
  * <p>A lock, not {@code synchronized}, so nothing here pins a carrier thread on JDKs before 24.
  */
@@ -23,6 +25,8 @@ final class Baton {
     private final ArrayDeque<Object> ready = new ArrayDeque<>();
     // a task, or the callback that took the baton when nobody held it
     private Object holder;
+    // the waiters of each future being awaited, by identity: a user's Future or stage may define equals
+    private final IdentityHashMap<Object, Waiters> waiting = new IdentityHashMap<>();
 
     /** Makes {@code t} ready: it runs at once if nobody holds the baton, otherwise after those queued. */
     void enqueue(Task<?> t) {
@@ -38,15 +42,68 @@ final class Baton {
         }
     }
 
-    /** {@code t}, the holder, is about to wait for {@code f}: it is made ready when {@code f} completes. */
-    void await(Task<?> t, CompletableFuture<?> f) {
+    /**
+     * {@code t}, the holder, is about to wait for {@code key}, behind the tasks already waiting for it: it is made
+     * ready when the future they share completes, and reads the outcome there. The first waiter makes that future
+     * from the key with {@code source}; an already completed one makes {@code t} ready at once.
+     *
+     * @return the future to read the outcome from once {@code t} is resumed
+     */
+    @SuppressWarnings("unchecked")
+    <K, T> CompletableFuture<T> await(Task<?> t, K key, Function<? super K, CompletableFuture<T>> source) {
         lock.lock();
         try {
-            t.waitingFor = f;
+            Waiters w = waiting.get(key);
+            if (w != null) {
+                w.add(t);
+                return (CompletableFuture<T>) w.source;
+            }
         } finally {
             lock.unlock();
         }
-        f.whenComplete((v, e) -> wake(t, f));
+        // made unlocked: it may run a stage's own code, or start the thread that adapts a Future; only the holder
+        // adds waiters, so none can have come meanwhile
+        CompletableFuture<T> f = source.apply(key);
+        Waiters w = null;
+        lock.lock();
+        try {
+            if (f.isDone()) {
+                readyLocked(t);
+            } else {
+                w = new Waiters(this, key, f);
+                waiting.put(key, w);
+                w.add(t);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (w != null) {
+            // if f completes before this line, w runs here, at once
+            f.whenComplete(w);
+        }
+        return f;
+    }
+
+    /** {@code w}'s future has completed: its waiters are made ready, in the order they began waiting. */
+    void wakeAll(Waiters w) {
+        Task<?> first = null;
+        lock.lock();
+        try {
+            waiting.remove(w.key, w);
+            for (Task<?> t : w.takeAll()) {
+                if (t == null) {
+                    break;
+                }
+                if (readyLocked(t)) {
+                    first = t;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (first != null) {
+            first.resume();
+        }
     }
 
     /** {@code t}, the holder, is about to sleep: it is made ready by {@link #ring}. */
@@ -76,18 +133,19 @@ final class Baton {
         }
     }
 
-    /** Makes {@code t} ready if it still waits for anything: its cancellation has come. */
+    /**
+     * Makes {@code t} ready if it still waits: its cancellation has come. It leaves the waiters of its future, and
+     * when the last of them has left, the future is forgotten (its action stays on it, with nobody to wake).
+     */
     void wake(Task<?> t) {
-        wake(t, t);
-    }
-
-    // t is made ready if it still waits for `what`, or for anything if `what` is t itself
-    private void wake(Task<?> t, Object what) {
         boolean now = false;
         lock.lock();
         try {
-            Object w = t.waitingFor;
-            if (w != null && (w == what || what == t)) {
+            Object what = t.waitingFor;
+            if (what instanceof Waiters w && w.leave(t)) {
+                waiting.remove(w.key, w);
+            }
+            if (what != null) {
                 t.waitingFor = null;
                 now = readyLocked(t);
             }
@@ -157,6 +215,16 @@ final class Baton {
         } catch (RuntimeException | Error e) {
             // asyncio logs a failing callback and goes on with the loop
             System.err.println("Exception in callback " + callback + ": " + e);
+        }
+    }
+
+    /** How many futures have tasks waiting for them: none once those tasks have all been woken. */
+    int awaited() {
+        lock.lock();
+        try {
+            return waiting.size();
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -3,6 +3,7 @@ package io.jawait.async;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 /**
  * How a {@link Task} runs: its virtual thread, the body it runs there, and how it waits at the helpers' suspension
@@ -128,23 +129,37 @@ abstract sealed class Execution<T> permits Task {
      *
      * @throws CancelledError if cancellation arrived before or during the wait
      */
-    void suspend(CompletableFuture<?> f) {
-        suspend(f, null);
+    <V> void suspend(CompletableFuture<V> f) {
+        suspend(f, Function.identity(), null);
     }
 
-    /** {@link #suspend(CompletableFuture)}, naming the wait for LOOP's trace (null: the helper called). */
-    private void suspend(CompletableFuture<?> f, String where) {
+    /**
+     * Suspends this task, which must be the current one, until the future {@code source} makes from {@code key}
+     * completes or the task is cancelled, and returns that future. In LOOP mode the tasks awaiting one key share
+     * one such future, made by the first of them, and resume in the order they began waiting.
+     *
+     * @throws CancelledError if cancellation arrived before or during the wait
+     */
+    <K, V> CompletableFuture<V> suspend(K key, Function<? super K, CompletableFuture<V>> source) {
+        return suspend(key, source, null);
+    }
+
+    /** {@link #suspend(Object, Function)}, naming the wait for LOOP's trace (null: the helper called). */
+    private <K, V> CompletableFuture<V> suspend(K key, Function<? super K, CompletableFuture<V>> source,
+            String where) {
         deliverCancel();
         loop.suspended(self());
+        CompletableFuture<V> f;
         try {
             if (!looped) {
+                f = source.apply(key);
                 waitVirtual(f);
             } else {
                 Tracer tracer = loop.tracer;
                 if (tracer != null) {
                     tracer.suspends(self(), where);
                 }
-                loop.baton.await(self(), f);
+                f = loop.baton.await(self(), key, source);
                 waitForBaton();
                 if (tracer != null) {
                     tracer.resumed(self());
@@ -154,6 +169,7 @@ abstract sealed class Execution<T> permits Task {
             loop.resumed(self());
         }
         deliverCancel();
+        return f;
     }
 
     /** {@code sleep} in LOOP mode, and {@code sleep(0)} in either: the task waits its turn like any suspension. */
@@ -162,7 +178,7 @@ abstract sealed class Execution<T> permits Task {
             if (!looped) {
                 Thread.yield();
             }
-            suspend(Suspend.DONE, Tracer.sleepLabel(0));
+            suspend(Suspend.DONE, Function.identity(), Tracer.sleepLabel(0));
             return;
         }
         // on the clock itself, as in VIRTUAL: a timer future, its completion and a wake-up action per sleep were

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Waiting on futures from inside or outside a run, and handing back their outcome unwrapped.
@@ -44,6 +45,23 @@ final class Suspend {
     /** Waits for {@code f} and returns its value, or throws its original exception. */
     static <T> T value(CompletableFuture<T> f) throws Exception {
         await(f, () -> { });
+        return outcome(f);
+    }
+
+    /**
+     * Waits for the future {@code source} makes from {@code key} (a stage, or a {@link Future}) and returns its
+     * value, or throws its original exception. Inside a LOOP run the tasks awaiting one key share one such future,
+     * so they resume in the order they began waiting, and a Future has one thread waiting on it, not one a task.
+     */
+    static <K, T> T value(K key, Function<? super K, CompletableFuture<T>> source) throws Exception {
+        Task<?> t = Loop.currentTask();
+        CompletableFuture<T> f;
+        if (t != null) {
+            f = t.suspend(key, source);
+        } else {
+            f = source.apply(key);
+            block(f);
+        }
         return outcome(f);
     }
 
