@@ -5,9 +5,13 @@ import io.jawait.magic.CellException;
 import io.jawait.magic.Evaluation;
 import io.jawait.magic.MagicContext;
 import java.io.File;
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Pattern;
@@ -22,6 +26,7 @@ final class EngineMagicContext implements MagicContext {
     private static final Pattern SIMPLE_NAMES = Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.)+(?=[A-Z])");
 
     private final JShell shell;
+    private final KernelExecutionControl control;
     private final CellEvaluator evaluator;
     private final CellOutput out;
     private final String cellText;
@@ -29,9 +34,10 @@ final class EngineMagicContext implements MagicContext {
     private final BooleanSupplier interrupted;
 
     /** For cell number {@code cell}, whose text is {@code cellText}. */
-    EngineMagicContext(JShell shell, CellEvaluator evaluator, CellOutput out, String cellText, int cell,
-                       BooleanSupplier interrupted) {
+    EngineMagicContext(JShell shell, KernelExecutionControl control, CellEvaluator evaluator, CellOutput out,
+                       String cellText, int cell, BooleanSupplier interrupted) {
         this.shell = shell;
+        this.control = control;
         this.evaluator = evaluator;
         this.out = out;
         this.cellText = cellText;
@@ -79,13 +85,54 @@ final class EngineMagicContext implements MagicContext {
         return shell.variables()
                 .filter(v -> shell.status(v) == Snippet.Status.VALID && !v.name().startsWith("$")
                         && !ReplNames.internal(v.name()))
-                .map(v -> new Variable(v.name(), SIMPLE_NAMES.matcher(ReplNames.plain(v.typeName())).replaceAll(""),
-                        valueOf(v)))
+                .map(v -> new Variable(v.name(), SIMPLE_NAMES.matcher(ReplNames.plain(typeName(v))).replaceAll(""),
+                        () -> info(v)))
                 .toList();
     }
 
-    /** The value as JShell shows it; a toString that throws is reported in its place, not raised. */
-    private String valueOf(VarSnippet v) {
+    /**
+     * JShell's type of a variable. After any class that failed to compile, JShell (JDK 25) names every later
+     * {@code var} of a reference type {@code java.lang.Object}, though it compiles the variable with its real
+     * type: that type is then read from the variable's field.
+     */
+    private String typeName(VarSnippet v) {
+        String named = v.typeName();
+        if (named.equals("java.lang.Object")) {
+            try {
+                return field(v).getGenericType().getTypeName();
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // JShell's name stands
+            }
+        }
+        return named;
+    }
+
+    private Field field(VarSnippet v) throws ReflectiveOperationException {
+        return control.variable(shell.sourceCodeAnalysis().wrapper(v).fullClassName(), v.name());
+    }
+
+    /**
+     * What {@code %whos} says of a variable, as IPython's does: the size of a collection, map or array ({@code
+     * n=3}), whose full text could take long to build and would be cut to its two ends anyway; otherwise the
+     * value as JShell shows it. A toString or size that throws is reported in its place, not raised.
+     */
+    private String info(VarSnippet v) {
+        try {
+            Object value = field(v).get(null);
+            int size = switch (value) {
+                case Collection<?> c -> c.size();
+                case Map<?, ?> m -> m.size();
+                case Object a when a.getClass().isArray() -> Array.getLength(a);
+                case null, default -> -1;
+            };
+            if (size >= 0) {
+                return "n=" + size;
+            }
+        } catch (ReflectiveOperationException e) {
+            // not reachable as a field (JShell wrapped it otherwise): JShell's own text below still says it
+        } catch (RuntimeException e) {
+            return "<size() failed: " + e + ">";
+        }
         try {
             return ReplNames.plain(shell.varValue(v));
         } catch (RuntimeException e) {

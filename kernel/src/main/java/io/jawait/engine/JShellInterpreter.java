@@ -47,6 +47,7 @@ public final class JShellInterpreter implements Interpreter {
     private final Completer completer;
     private final CompletenessCheck completeness;
     private final CellInterrupter interrupter;
+    private final KernelExecutionControl control;
     private final IndexingPause indexing;
     private final StartupGate startup = new StartupGate();
     private volatile Future<Evaluation> currentCell;
@@ -75,6 +76,7 @@ public final class JShellInterpreter implements Interpreter {
         this.completer = new Completer(shell, magics);
         this.completeness = new CompletenessCheck(shell.sourceCodeAnalysis());
         this.interrupter = new CellInterrupter(shell, runs, provider.generated());
+        this.control = provider.generated();
         var splitter = new CellSplitter(shell.sourceCodeAnalysis());
         engine.submit(() -> {
             Startup.run(shell, splitter, kernelErr, () -> userAsked, fast, startup);
@@ -190,7 +192,8 @@ public final class JShellInterpreter implements Interpreter {
             int number = request.executionCount();
             if (magics.handles(request.code())) {
                 return magics.run(request.code(),
-                        new EngineMagicContext(shell, evaluator, out, request.code(), number, () -> interruptRequested));
+                        new EngineMagicContext(shell, control, evaluator, out, request.code(), number,
+                                () -> interruptRequested));
             }
             return evaluator.run(request.code(), number, () -> interruptRequested);
         } finally {

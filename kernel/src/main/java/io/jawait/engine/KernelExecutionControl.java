@@ -1,6 +1,7 @@
 package io.jawait.engine;
 
 import io.jawait.timing.ResourceSnapshot;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -112,6 +113,16 @@ final class KernelExecutionControl extends LocalExecutionControl {
         ClassBytecodes c = cbcs[0];
         loading.load(new ClassBytecodes[] {new ClassBytecodes(c.name(), CallSiteRewriter.rewrite(c.bytecodes()))});
         unchecked = c.name();
+    }
+
+    /**
+     * The field holding a variable of the session: the static field {@code name} of its wrapper class, opened, as
+     * JShell's own {@code varValue} opens it, since the class is not public.
+     */
+    Field variable(String wrapperClass, String name) throws ReflectiveOperationException {
+        Field field = findClass(wrapperClass).getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.jawait.timing.ResourceSnapshot;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
 
 /**
  * What a magic may ask of the engine that runs the cell. Implemented by the engine; magics never see JShell.
@@ -75,15 +76,16 @@ public interface MagicContext {
     /** The output of the cell the magic runs in. */
     CellOutput out();
 
-    /** The user's variables now defined, in the order they were first declared, with their values as cells show them. */
+    /** The user's variables now defined, in the order they were first declared. */
     List<Variable> variables();
 
     /**
      * One variable of the session.
      *
-     * @param value its value as a cell showing it would ({@code "[1, 2]"}, {@code "\"text\""})
+     * @param info what {@code %whos} shows of it, worked out when asked for: its size ({@code "n=2"}) for a
+     *             collection, map or array, otherwise its value as a cell showing it would ({@code "\"text\""})
      */
-    record Variable(String name, String type, String value) {}
+    record Variable(String name, String type, Supplier<String> info) {}
 
     /** Makes a jar or class folder visible to later cells. */
     void addToClasspath(Path path) throws CellException;

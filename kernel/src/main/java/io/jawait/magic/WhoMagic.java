@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 /**
  * {@code %who} and {@code %whos}: the session's variables, as IPython lists its namespace, so a learner who lost
  * track of what earlier cells declared can look. {@code %who} gives the names, {@code %whos} a table of name, type
- * and value. Type names given as arguments keep only variables declared with them ({@code %whos int String}), as
+ * and value, or the size ({@code n=3}) of a collection, map or array, as IPython gives it for a list or dict. Type names given as arguments keep only variables declared with them ({@code %whos int String}), as
  * {@code %who str} does in IPython. The kernel's and the magics' own variables are not listed.
  */
 final class WhoMagic implements Magic {
@@ -49,7 +49,7 @@ final class WhoMagic implements Magic {
         String header = pad("Variable", nameWidth) + pad("Type", typeWidth) + "Data/Info";
         out.append(header).append('\n').append("-".repeat(header.length())).append('\n');
         for (MagicContext.Variable v : vars) {
-            out.append(pad(v.name(), nameWidth)).append(pad(v.type(), typeWidth)).append(shortened(v.value()))
+            out.append(pad(v.name(), nameWidth)).append(pad(v.type(), typeWidth)).append(shortened(v.info().get()))
                     .append('\n');
         }
         return out.toString();

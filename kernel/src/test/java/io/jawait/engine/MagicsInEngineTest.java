@@ -34,8 +34,13 @@ class MagicsInEngineTest extends MagicsTestKit {
     void who_and_whos_list_the_users_variables_and_not_the_kernels_own() {
         ok("int whoCount = 3;\nString whoTitle = \"a\\nb\";\nArrayList<Integer> whoItems = new ArrayList<>(List.of(1, 2));\n"
                 + "String whoLong = \"x\".repeat(80);\nvar whoTimed = %timeit -q -o -n 1 -r 1 -w 0 1 + 1", new RecordingOutput(false));
+        ok("int[] whoArray = new int[7];\nMap<String, Integer> whoMap = Map.of(\"a\", 1);\n"
+                + "class Shown { static int asked; public String toString() { asked++; return \"shown\"; } }\n"
+                + "var whoShown = new Shown();\nShown.asked = 0;", new RecordingOutput(false));
         var out = new RecordingOutput(false);
         ok("%who", out);
+        assertEquals("0", shown(ok("Shown.asked", new RecordingOutput(false))),
+                "%who lists names only, without building any value's text");
         List<String> names = List.of(out.stdout().strip().split("\t"));
         assertTrue(names.containsAll(List.of("whoCount", "whoItems", "whoLong", "whoTimed", "whoTitle")), out.stdout());
         assertTrue(names.stream().allMatch(n -> !n.startsWith("$") && !n.contains("JShell")), out.stdout());
@@ -47,13 +52,37 @@ class MagicsInEngineTest extends MagicsTestKit {
         assertTrue(rows.get(0).matches("Variable +Type +Data/Info") && rows.get(1).matches("-+"), out.stdout());
         // columns line up under their headings
         assertRow(rows, "whoCount", "int", "3");
-        assertRow(rows, "whoItems", "ArrayList<Integer>", "[1, 2]");
+        // as IPython's %whos gives n=len for a list or dict: the size, never the whole text, of a big one
+        assertRow(rows, "whoItems", "ArrayList<Integer>", "n=2");
         assertRow(rows, "whoTitle", "String", "\"a\\nb\"");
         assertRow(rows, "whoLong", "String", "\"" + "x".repeat(24) + "<...>" + "x".repeat(24) + "\"");
         assertFalse(out.stdout().contains("whoTimed"), "not of the types asked for: " + out.stdout());
         out = new RecordingOutput(false);
+        ok("%whos", out);
+        rows = out.stdout().lines().toList();
+        assertRow(rows, "whoArray", "int[]", "n=7");
+        assertRow(rows, "whoMap", "Map<String, Integer>", "n=1");
+        assertRow(rows, "whoShown", "Shown", "shown");
+        out = new RecordingOutput(false);
         ok("%who NoSuchType", out);
         assertEquals("No variables match your requested type.\n", out.stdout());
+    }
+
+    @Test
+    void whos_gives_a_vars_own_type_also_after_a_class_failed_to_compile() {
+        ok("record WhoPoint(int x) {}", new RecordingOutput(false));
+        // JShell names every later var's type java.lang.Object after this, though it compiles them with theirs
+        assertInstanceOf(ExecuteOutcome.Error.class, exec("class WhoBroken { int f() { return \"s\"; } }",
+                new RecordingOutput(false)));
+        ok("var whoText = \"abc\";\nvar whoList = new ArrayList<WhoPoint>();\nvar whoAt = new WhoPoint(1);\n"
+                + "Object whoPlain = \"x\";", new RecordingOutput(false));
+        var out = new RecordingOutput(false);
+        ok("%whos", out);
+        List<String> rows = out.stdout().lines().toList();
+        assertRow(rows, "whoText", "String", "\"abc\"");
+        assertRow(rows, "whoList", "ArrayList<WhoPoint>", "n=0");
+        assertRow(rows, "whoAt", "WhoPoint", "WhoPoint[x=1]");
+        assertRow(rows, "whoPlain", "Object", "\"x\"");
     }
 
     private static void assertRow(List<String> rows, String name, String type, String value) {

@@ -75,7 +75,7 @@ final class JShellContext implements MagicContext, AutoCloseable {
     @Override
     public java.util.List<Variable> variables() {
         return shell.variables().filter(v -> shell.status(v) == Snippet.Status.VALID && !v.name().startsWith("$"))
-                .map(v -> new Variable(v.name(), v.typeName(), shell.varValue(v))).toList();
+                .map(v -> new Variable(v.name(), v.typeName(), () -> shell.varValue(v))).toList();
     }
 
     @Override
