@@ -60,11 +60,16 @@ final class CellEvaluator {
         long executeBefore = runs.executeNanos();
         List<CellSplitter.Unit> units = splitter.split(code.code());
         Evaluation last = new Evaluation(false, null, null, 0, 0);
-        for (var unit : units) {
-            if (interrupted.getAsBoolean()) {
-                throw interruption();
+        var notes = new Notes();
+        try {
+            for (var unit : units) {
+                if (interrupted.getAsBoolean()) {
+                    throw interruption();
+                }
+                last = runUnit(code, cell, unit, interrupted, notes);
             }
-            last = runUnit(code, cell, unit, interrupted);
+        } finally {
+            notes.print();
         }
         long execute = runs.executeNanos() - executeBefore;
         long compile = Math.max(0, System.nanoTime() - start - execute);
@@ -82,8 +87,8 @@ final class CellEvaluator {
         }
     }
 
-    private Evaluation runUnit(CellCode code, int cell, CellSplitter.Unit unit, BooleanSupplier interrupted)
-            throws CellException {
+    private Evaluation runUnit(CellCode code, int cell, CellSplitter.Unit unit, BooleanSupplier interrupted,
+                               Notes notes) throws CellException {
         runs.clearValue();
         String expression = ExpressionUnit.expression(unit.source());
         if (expression != null && fast != null) {
@@ -121,8 +126,7 @@ final class CellEvaluator {
         if (code.mustResolve() && pending(main) != null) {
             throw unresolved(code, cell, unit, main);
         }
-        notePending(main);
-        noteBroken(events);
+        notes.add(events);
         boolean hasValue = showsValue(snippet) && !unit.silenced() && main.value() != null;
         var result = new Evaluation(hasValue, hasValue ? runs.lastValue() : null, hasValue ? main.value() : null, 0, 0);
         dropTempVar(main);
@@ -199,27 +203,42 @@ final class CellEvaluator {
         return null;
     }
 
-    private void notePending(SnippetEvent event) {
-        List<String> missing = pending(event);
-        if (missing != null) {
-            System.err.print(Describe.pendingNote((DeclarationSnippet) event.snippet(), String.join(", ", missing)));
-        }
-    }
-
     /**
-     * A redefinition can break the declarations built on it (an interface given one more method breaks the classes
-     * implementing it). JShell recompiles them at once and keeps them, unusable; as jshell does, the cell that broke
-     * them says so, rather than leaving it to a later cell that fails to use them.
+     * The notes a cell ends with, as jshell gives them, about the declarations it left unusable: one that refers to
+     * names not declared yet, and one that compiled until this cell redefined what it builds on (an interface given
+     * one more method breaks the classes implementing it; JShell keeps them, unusable, and the cell that broke them
+     * says so rather than a later cell that fails to use them). Told once the cell has run, not as each
+     * declaration comes: a cell may declare an interface before the records it permits, or redefine an interface
+     * and then its classes, and nothing is then left waiting.
      */
-    private void noteBroken(List<SnippetEvent> events) {
-        for (SnippetEvent e : events.subList(1, events.size())) {
-            if (e.causeSnippet() != null && e.snippet() instanceof DeclarationSnippet d
-                    && e.previousStatus() == Snippet.Status.VALID
-                    && (e.status() == Snippet.Status.RECOVERABLE_DEFINED
-                        || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED)) {
-                System.err.print("note: " + Describe.declaration(d) + " no longer compiles after this change and "
-                        + "cannot be used until " + CompileErrors.waitingFor(shell, d) + "\n");
+    private final class Notes {
+        private final List<SnippetEvent> waiting = new ArrayList<>();
+        private final List<DeclarationSnippet> broken = new ArrayList<>();
+
+        void add(List<SnippetEvent> events) {
+            waiting.add(events.getFirst());
+            for (SnippetEvent e : events.subList(1, events.size())) {
+                if (e.causeSnippet() != null && e.snippet() instanceof DeclarationSnippet d
+                        && e.previousStatus() == Snippet.Status.VALID && unusable(e.status())) {
+                    broken.add(d);
+                }
             }
+        }
+
+        void print() {
+            for (SnippetEvent e : waiting) {
+                List<String> missing = unusable(shell.status(e.snippet())) ? pending(e) : null;
+                if (missing != null) {
+                    System.err.print(Describe.pendingNote((DeclarationSnippet) e.snippet(), String.join(", ", missing)));
+                }
+            }
+            broken.stream().distinct().filter(d -> unusable(shell.status(d))).forEach(d ->
+                    System.err.print("note: " + Describe.declaration(d) + " no longer compiles after this change "
+                            + "and cannot be used until " + CompileErrors.waitingFor(shell, d) + "\n"));
+        }
+
+        private static boolean unusable(Snippet.Status status) {
+            return status == Snippet.Status.RECOVERABLE_DEFINED || status == Snippet.Status.RECOVERABLE_NOT_DEFINED;
         }
     }
 

@@ -3,14 +3,20 @@ package io.jawait.engine;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.MethodSnippet;
 
-/** Short names for snippets in messages: {@code method boom()}, {@code class Point}, {@code variable x}. */
+/** Short names for snippets in messages: {@code method boom()}, {@code record Point}, {@code variable x}. */
 final class Describe {
     private Describe() {}
 
     static String declaration(DeclarationSnippet snippet) {
         String kind = switch (snippet.kind()) {
             case METHOD -> "method";
-            case TYPE_DECL -> "class";
+            case TYPE_DECL -> switch (snippet.subKind()) {
+                case INTERFACE_SUBKIND -> "interface";
+                case ENUM_SUBKIND -> "enum";
+                case RECORD_SUBKIND -> "record";
+                case ANNOTATION_TYPE_SUBKIND -> "annotation interface";
+                default -> "class";
+            };
             case VAR -> "variable";
             default -> "declaration";
         };

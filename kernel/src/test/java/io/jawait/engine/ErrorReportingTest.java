@@ -154,6 +154,28 @@ class ErrorReportingTest extends EngineTestKit {
     }
 
     @Test
+    void declarations_waiting_only_for_later_lines_of_their_cell_get_no_note() {
+        // a sealed interface names the records that implement it, declared below it in the same cell
+        assertEquals("1.0", execSuccess("sealed interface Piece permits Pawn, Rook {}\nrecord Pawn() implements Piece {}\n"
+                + "record Rook() implements Piece {}\ndouble worth(Piece p) {\n    return switch (p) {\n"
+                + "        case Pawn a -> 1.0;\n        case Rook r -> 5.0;\n    };\n}\nworth(new Pawn())"));
+        assertEquals("", last.stderr());
+        // one still waiting at the end of the cell is noted, once, with what it waits for then
+        execSuccess("class Board { Knight k; Bishop b; }\nclass Knight {}");
+        assertEquals("note: class Board was defined, but cannot be used until class Bishop is declared\n",
+                last.stderr());
+        // named by their kind, as jshell names them ("created interface ..., however, ...")
+        execSuccess("interface Castle extends Tower {}\nrecord Move(Square from) {}");
+        assertEquals("note: interface Castle was defined, but cannot be used until class Tower is declared\n"
+                + "note: record Move was defined, but cannot be used until class Square is declared\n", last.stderr());
+        // an interface redefined, then its class mended, in one cell: nothing is left broken
+        execSuccess("interface Moves { int count(); }\nclass King implements Moves { public int count() { return 8; } }");
+        execSuccess("interface Moves { int count(); int reach(); }\n"
+                + "class King implements Moves { public int count() { return 8; } public int reach() { return 1; } }");
+        assertEquals("", last.stderr());
+    }
+
+    @Test
     void an_unterminated_cell_is_a_clear_compile_error() {
         var e = execError("int y = (1 +");
         assertEquals("CompilationError", e.ename());
