@@ -35,9 +35,9 @@ import java.util.function.Consumer;
  */
 public final class Task<T> extends Execution<T> implements Awaitable<T> {
     private static final Object NIL = new Object();
-    // The callbacks of tasks not finished yet, in the order added. CompletableFuture runs its dependents newest
-    // first, so a task's callbacks wait here for the one dependent that runs them. Few tasks have any: a side
-    // table costs them nothing, where a field would cost every task (gather makes 100,000).
+    // The callbacks of tasks not finished yet, in the order added; finish() runs them before it completes the
+    // future (whose dependents would run newest first). Few tasks have any: a side table costs them nothing,
+    // where a field would cost every task (gather makes 100,000).
     private static final Map<Task<?>, List<Consumer<Task<?>>>> CALLBACKS = new IdentityHashMap<>();
     private static final VarHandle FUTURE;
     private final String name;
@@ -143,32 +143,47 @@ public final class Task<T> extends Execution<T> implements Awaitable<T> {
 
     /**
      * Runs {@code callback} with this task when it finishes, at once if it already has. A task's callbacks run in
-     * the order they were added, as asyncio's do, on the thread that finished the task. A callback that throws is
-     * reported on standard error, as asyncio's loop reports it ("Exception in callback"), and the others still run.
+     * the order they were added, as asyncio's do, and all of them before anything awaiting the task resumes; they
+     * run on the thread that finished the task. A callback that throws is reported on standard error, as asyncio's
+     * loop reports it ("Exception in callback"), and the others still run.
      */
     public void addDoneCallback(Consumer<Task<T>> callback) {
-        boolean first = false;
+        @SuppressWarnings("unchecked")
+        Consumer<Task<?>> any = (Consumer<Task<?>>) (Consumer<?>) callback;
+        // made first, so a finish() that has not seen this callback sees the future and looks in the table
+        future();
         synchronized (CALLBACKS) {
+            // while finish() is still running earlier callbacks, this one queues behind them
             List<Consumer<Task<?>>> waiting = CALLBACKS.get(this);
-            if (waiting == null) {
+            if (waiting == null && state == null) {
                 waiting = new ArrayList<>();
                 CALLBACKS.put(this, waiting);
-                first = true;
             }
-            @SuppressWarnings("unchecked")
-            Consumer<Task<?>> any = (Consumer<Task<?>>) (Consumer<?>) callback;
-            waiting.add(any);
+            if (waiting != null) {
+                waiting.add(any);
+                return;
+            }
         }
-        if (first) {
-            future().whenComplete((v, e) -> runCallbacks());
+        runCallbacks(List.of(any));
+    }
+
+    // Runs the waiting callbacks, and those added while they run, until none is left.
+    private void drainCallbacks() {
+        while (true) {
+            List<Consumer<Task<?>>> due;
+            synchronized (CALLBACKS) {
+                due = CALLBACKS.get(this);
+                if (due == null || due.isEmpty()) {
+                    CALLBACKS.remove(this);
+                    return;
+                }
+                CALLBACKS.put(this, new ArrayList<>());
+            }
+            runCallbacks(due);
         }
     }
 
-    private void runCallbacks() {
-        List<Consumer<Task<?>>> due;
-        synchronized (CALLBACKS) {
-            due = CALLBACKS.remove(this);
-        }
+    private void runCallbacks(List<Consumer<Task<?>>> due) {
         for (Consumer<Task<?>> callback : due) {
             try {
                 callback.accept(this);
@@ -260,6 +275,8 @@ public final class Task<T> extends Execution<T> implements Awaitable<T> {
         state = failure != null ? new Failure(failure) : value == null ? NIL : value;
         CompletableFuture<T> f = future;
         if (f != null) {
+            // callbacks before the awaiters wake, as in asyncio, where the awaiter's wake-up is a later callback
+            drainCallbacks();
             complete(f);
         }
         if (joiner != null) {

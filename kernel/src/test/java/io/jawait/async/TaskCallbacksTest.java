@@ -63,4 +63,25 @@ class TaskCallbacksTest {
         assertTrue(err.contains("Exception in callback of <Task worker done result=1>"), err);
         assertTrue(err.contains("IllegalStateException: callback broke"), err);
     }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void an_awaiter_resumes_only_after_the_callbacks_have_run(Mode mode) throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        List<String> atResume = Async.run(Async.async(() -> {
+            Task<Integer> t = Async.createTask(Async.async(() -> 3), "quick");
+            t.addDoneCallback(done -> {
+                try {
+                    Thread.sleep(100); // a slow callback: the awaiter must still wait for it
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                seen.add("slow");
+            });
+            t.addDoneCallback(done -> seen.add("last"));
+            Async.await(t);
+            return List.copyOf(seen);
+        }), mode);
+        assertEquals(List.of("slow", "last"), atResume);
+    }
 }
