@@ -159,6 +159,7 @@ public final class LocalWeb implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        boolean held = true;
         try {
             String path = exchange.getRequestURI().getPath();
             String host = DEFAULT_HOST;
@@ -170,12 +171,18 @@ public final class LocalWeb implements AutoCloseable {
             var reply = FakeSite.answer(host, path, Exchanges.query(exchange.getRequestURI().getRawQuery()));
             double delay = reply.delay() >= 0 ? reply.delay() : latencies.getOrDefault(host, defaultLatency());
             Thread.sleep((long) (delay * 1000));
-            Exchanges.send(exchange, reply.status(), reply.contentType(), reply.body());
+            // counted and let go before the answer goes out: a client that has its answer, and sends the next
+            // request, must find this one counted and no longer held
             served.incrementAndGet();
+            held = false;
+            inFlight.decrementAndGet();
+            Exchanges.send(exchange, reply.status(), reply.contentType(), reply.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            inFlight.decrementAndGet();
+            if (held) {
+                inFlight.decrementAndGet();
+            }
             exchange.close();
         }
     }

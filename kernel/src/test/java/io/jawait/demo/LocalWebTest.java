@@ -85,6 +85,16 @@ class LocalWebTest {
     }
 
     @Test
+    void one_request_after_another_is_never_two_in_flight_and_each_is_counted_by_the_time_its_answer_arrives() throws Exception {
+        web.resetStats();
+        for (int i = 1; i <= 200; i++) {
+            assertEquals(200, Http.blockingGet(web.url("/fast")).status());
+            assertEquals(i, web.requestsServed(), "served after answer " + i);
+        }
+        assertEquals(1, web.maxInFlight());
+    }
+
+    @Test
     void titleOf_finds_the_title_or_returns_empty() {
         assertEquals("Hi", LocalWeb.titleOf("<html><title> Hi </title></html>"));
         assertEquals("", LocalWeb.titleOf("no title"));
