@@ -12,11 +12,13 @@ import java.util.regex.Pattern;
  * {@code var r = %timeit -o x} or {@code r = %timeit -o x}, and the lines between are Java.
  */
 final class CellParser {
-    private static final Pattern CELL = Pattern.compile("^\\s*%%([A-Za-z_][\\w]*)(\\?)?(?:[ \\t]+(.*))?\\s*$");
-    private static final Pattern LINE = Pattern.compile("^\\s*%([A-Za-z_][\\w]*)(\\?)?(?:[ \\t]+(.*))?\\s*$");
+    private static final Pattern CELL = Pattern.compile("^\\s*%%([A-Za-z_][\\w]*)(\\?{1,2})?(?:[ \\t]+(.*))?\\s*$");
+    private static final Pattern LINE = Pattern.compile("^\\s*%([A-Za-z_][\\w]*)(\\?{1,2})?(?:[ \\t]+(.*))?\\s*$");
     private static final Pattern BOUND = Pattern.compile(
             "^\\s*(?:([A-Za-z_$][\\w$.]*(?:<[\\w$.,?<>\\[\\] ]*>)?(?:\\[\\])*)\\s+)?([A-Za-z_$][\\w$]*)\\s*=\\s*"
                     + "%([A-Za-z_][\\w]*)(?:[ \\t]+(.*))?\\s*$");
+    // IPython's other spellings of help, ?%name and ??%name; moving the marks keeps every offset in the cell
+    private static final Pattern HELP_FIRST = Pattern.compile("^(\\s*)(\\?{1,2})(%%?[A-Za-z_][\\w]*)(\\s*)$");
     private static final Pattern STRAY_CELL = Pattern.compile("^\\s*%%[A-Za-z_]");
 
     /** One piece of a cell, in order. */
@@ -37,7 +39,7 @@ final class CellParser {
         if (cell.indexOf('%') < 0) {
             return false;
         }
-        String[] lines = cell.split("\n", -1);
+        String[] lines = lines(cell);
         boolean[] inside = JavaText.linesStartingInside(cell);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -50,7 +52,7 @@ final class CellParser {
     }
 
     static List<Part> parse(String cell) throws CellException {
-        String[] lines = cell.split("\n", -1);
+        String[] lines = lines(cell);
         int[] starts = lineStarts(lines);
         int first = 0;
         while (first < lines.length && lines[first].isBlank()) {
@@ -66,6 +68,17 @@ final class CellParser {
             }
         }
         return lineParts(lines, starts, JavaText.linesStartingInside(cell));
+    }
+
+    /** The cell's lines, {@code ?%name} read as {@code %name?}. */
+    private static String[] lines(String cell) {
+        String[] lines = cell.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].indexOf('?') >= 0) {
+                lines[i] = HELP_FIRST.matcher(lines[i]).replaceFirst("$1$3$2$4");
+            }
+        }
+        return lines;
     }
 
     /** Where each line starts in the cell's text. */

@@ -29,7 +29,7 @@ final class ClasspathMagic implements Magic {
 
     private static List<Path> expand(Invocation call, String word) throws CellException {
         if (word.endsWith("/*") || word.equals("*")) {
-            Path dir = Path.of(word.length() > 1 ? word.substring(0, word.length() - 2) : ".").toAbsolutePath();
+            Path dir = UserPaths.of(word.length() > 1 ? word.substring(0, word.length() - 2) : ".").toAbsolutePath();
             try (Stream<Path> files = Files.list(dir)) {
                 List<Path> jars = files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
                 if (jars.isEmpty()) {
@@ -40,7 +40,7 @@ final class ClasspathMagic implements Magic {
                 throw call.usage("cannot list " + dir + ": " + reason(e));
             }
         }
-        Path p = Path.of(word).toAbsolutePath();
+        Path p = UserPaths.of(word).toAbsolutePath();
         if (!Files.exists(p)) {
             throw call.usage("no such file or folder: " + p);
         }

@@ -21,7 +21,7 @@ final class LoadMagic implements Magic {
         if (!name.endsWith(".jsh") && !name.endsWith(".java")) {
             throw call.usage("can load .jsh and .java files, not '" + name + "'");
         }
-        Path file = Path.of(name).toAbsolutePath();
+        Path file = UserPaths.of(name).toAbsolutePath();
         String source;
         try {
             source = Files.readString(file);

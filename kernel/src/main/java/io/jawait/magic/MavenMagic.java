@@ -58,7 +58,7 @@ final class MavenMagic implements Magic {
         String[] words = call.args().strip().split("\\s+");
         for (int i = 0; i < words.length; i++) {
             if (words[i].equals("-r") && i + 1 < words.length) {
-                String url = words[++i].contains("://") ? words[i] : Path.of(words[i]).toUri().toString();
+                String url = words[++i].contains("://") ? words[i] : UserPaths.of(words[i]).toAbsolutePath().toUri().toString();
                 repos.add(new RemoteRepository.Builder("repo" + repos.size(), "default", url).build());
             } else if (words[i].matches("[^:\\s]+:[^:\\s]+(:[^:\\s]+){1,3}")) {
                 coords.add(words[i]);

@@ -9,7 +9,8 @@ import java.util.Set;
  * IPython-style options at the start of a magic's argument line: {@code -n 10}, {@code -n10}, {@code -q};
  * parsing stops at the first word that is not a known option, and the rest of the line is kept verbatim.
  * A lone dash and letter there ({@code -z}) is taken for a mistyped option and refused, as IPython refuses
- * it, rather than compiled as the negation of a variable {@code z}.
+ * it, rather than compiled as the negation of a variable {@code z}; a lone {@code --} ends the options, as in
+ * IPython, so {@code -- -z} keeps the negation.
  */
 final class Options {
     private final Map<Character, String> values = new HashMap<>();
@@ -49,10 +50,17 @@ final class Options {
             }
             s = s.stripLeading();
         }
+        if (s.equals("--") || s.startsWith("--") && Character.isWhitespace(s.charAt(2))) {
+            // IPython's end of the options: what follows is kept even if it starts with a dash
+            o.rest = s.substring(2).stripLeading();
+            return o;
+        }
         if (s.matches("(?s)-\\p{Alpha}(\\s.*)?")) {
             String option = s.substring(0, 2);
+            boolean timed = call.name().startsWith("time");
             throw call.usage("option " + option + " not recognized; the options are " + list(valued, flagLetters)
-                    + " (to time a negation, put it in parentheses: (" + option + "))");
+                    + (timed ? " (to time a negation, put it in parentheses, (" + option + "), or end the options"
+                            + " with --)" : ""));
         }
         o.rest = s;
         return o;

@@ -18,7 +18,7 @@ final class WriteFileMagic implements Magic {
     @Override
     public Evaluation run(Invocation call, MagicContext ctx) throws CellException {
         Options o = Options.parse(call, call.args(), "", "a");
-        String name = ClasspathMagic.unquote(o.rest().strip());
+        String name = UserPaths.expand(ClasspathMagic.unquote(o.rest().strip()));
         if (name.isEmpty()) {
             throw call.usage("give the file to write: " + USAGE.lines().findFirst().orElseThrow());
         }

@@ -79,6 +79,21 @@ class MagicsTest {
         assertTrue(execError("%%writefile\ntext").getMessage().contains("give the file"));
         String denied = execError("%%writefile " + tmp.resolve("no/such/dir/x.txt") + "\ntext").getMessage();
         assertTrue(denied.contains("no such file or directory"), denied);
+        String unknown = execError("%%writefile -x " + file + "\ntext").getMessage();
+        assertTrue(unknown.contains("option -x not recognized") && !unknown.contains("negation"), unknown);
+    }
+
+    @Test
+    void file_arguments_start_at_the_home_directory_after_a_tilde_as_in_ipython() throws Exception {
+        String home = System.getProperty("user.home");
+        System.setProperty("user.home", tmp.toString());
+        try {
+            assertEquals("Writing " + tmp.resolve("home.jsh") + "\n", execSuccess("%%writefile ~/home.jsh\nint atHome = 3;"));
+            execSuccess("%load ~/home.jsh");
+            assertEquals("3", value("atHome"));
+        } finally {
+            System.setProperty("user.home", home);
+        }
     }
 
     @Test
@@ -109,6 +124,12 @@ class MagicsTest {
         // a cell magic's usage shows its body on a line of its own
         assertTrue(execSuccess("%%timeit?").contains("[setup]\n<statements>"));
         assertNull(magics.help("%nosuch"));
+        // IPython's other spellings: ?? and a mark in front
+        for (String spelling : List.of("%timeit??", "?%timeit", "??%timeit", "  ?%timeit  ")) {
+            assertEquals(out, execSuccess(spelling), spelling);
+        }
+        assertTrue(execSuccess("%%timeit??").contains("[setup]\n<statements>"));
+        assertTrue(execSuccess("?%%timeit").contains("[setup]\n<statements>"));
     }
 
     @Test

@@ -152,6 +152,17 @@ class TimingMagicsTest {
     }
 
     @Test
+    void a_double_dash_ends_the_options_as_in_ipython() throws CellException {
+        run("int z = 4;");
+        TimeitResult r = (TimeitResult) run("%timeit -o -q -n 3 -r 1 -w 0 -- -z").value();
+        assertEquals(3, r.loops());
+        run("int w = 9;");
+        TimeitResult dec = (TimeitResult) run("%timeit -o -q -n 5 -r 1 -w 0 --w").value();
+        assertEquals(5, dec.loops());
+        assertEquals(4, run("w").value(), "--w is Java's decrement, timed five times");
+    }
+
+    @Test
     void timeit_reports_a_statement_that_does_not_compile() {
         CellException e = assertThrows(CellException.class, () -> run("%timeit noSuchVariable + 1"));
         assertTrue(e.getMessage().contains("%timeit") && e.getMessage().contains("noSuchVariable"), e.getMessage());
