@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 /**
  * {@code %who} and {@code %whos}: the session's variables, as IPython lists its namespace, so a learner who lost
  * track of what earlier cells declared can look. {@code %who} gives the names, {@code %whos} a table of name, type
- * and value, or the size ({@code n=3}) of a collection, map or array, as IPython gives it for a list or dict. Type names given as arguments keep only variables declared with them ({@code %whos int String}), as
- * {@code %who str} does in IPython. The kernel's and the magics' own variables are not listed.
+ * and value, or the size ({@code n=3}) of a collection, map or array, as IPython gives it for a list or dict. Type names given as arguments keep only variables declared with them ({@code %whos int String},
+ * {@code %who List} for any list), as {@code %who str} does in IPython. The kernel's and the magics' own variables are not listed.
  */
 final class WhoMagic implements Magic {
     /** IPython's {@code %whos} shortens a longer value to its two ends around {@code <...>}. */
@@ -28,7 +28,7 @@ final class WhoMagic implements Magic {
         Set<String> types = Arrays.stream(call.args().strip().split("\\s+")).filter(t -> !t.isEmpty())
                 .collect(Collectors.toSet());
         List<MagicContext.Variable> shown = ctx.variables().stream()
-                .filter(v -> types.isEmpty() || types.contains(v.type()))
+                .filter(v -> types.isEmpty() || types.stream().anyMatch(t -> declaredAs(v.type(), t)))
                 .sorted(Comparator.comparing(MagicContext.Variable::name))
                 .toList();
         if (shown.isEmpty()) {
@@ -39,6 +39,29 @@ final class WhoMagic implements Magic {
         ctx.out().stdout(table ? table(shown) : shown.stream().map(MagicContext.Variable::name)
                 .collect(Collectors.joining("\t", "", "\n")));
         return null;
+    }
+
+    /**
+     * Whether a variable declared as {@code type} is one the user asked for with {@code asked}: the same spelling,
+     * or the same class without type arguments, named simply or in full ({@code List} finds a
+     * {@code java.util.List<Integer>}, {@code java.lang.String} a {@code String}), as {@code %who list} finds
+     * every list in IPython.
+     */
+    static boolean declaredAs(String type, String asked) {
+        if (type.equals(asked)) {
+            return true;
+        }
+        if (asked.contains("<")) {
+            return false;
+        }
+        String raw = type.replaceAll("<.*>", "");
+        if (raw.equals(asked)) {
+            return true;
+        }
+        if (raw.contains(".") && asked.contains(".")) {
+            return false;
+        }
+        return raw.substring(raw.lastIndexOf('.') + 1).equals(asked.substring(asked.lastIndexOf('.') + 1));
     }
 
     private static String table(List<MagicContext.Variable> vars) {

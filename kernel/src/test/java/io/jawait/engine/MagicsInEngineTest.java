@@ -66,6 +66,12 @@ class MagicsInEngineTest extends MagicsTestKit {
         out = new RecordingOutput(false);
         ok("%who NoSuchType", out);
         assertEquals("No variables match your requested type.\n", out.stdout());
+        // a class named without its type arguments, or in full, finds its variables, as %who list does in IPython
+        out = new RecordingOutput(false);
+        ok("%who Map ArrayList java.lang.String", out);
+        names = List.of(out.stdout().strip().split("\t"));
+        assertTrue(names.containsAll(List.of("whoItems", "whoLong", "whoMap", "whoTitle")), out.stdout());
+        assertTrue(!names.contains("whoCount") && !names.contains("whoArray") && !names.contains("whoTimed"), out.stdout());
     }
 
     @Test
