@@ -43,6 +43,18 @@ public final class MagicCatalog {
                 "List the session's variables (of the given types), as IPython's %who.", new WhoMagic(false)));
         c.add(new MagicSpec("whos", false, "%whos [TYPE ...]",
                 "List the session's variables with their types and values, as IPython's %whos.", new WhoMagic(true)));
+        c.add(new MagicSpec("who_ls", false, "%who_ls [TYPE ...]",
+                "The session's variable names (of the given types), sorted, as a List value.", PlaceMagics::whoLs));
+        c.add(new MagicSpec("pwd", false, "%pwd", "The kernel's working directory, which relative paths start from.",
+                PlaceMagics::pwd));
+        c.add(new MagicSpec("cd", false, "%cd DIR", "Not available: a JVM cannot change its working directory; "
+                + "give full paths (%pwd shows where relative ones start).", PlaceMagics::cd));
+        c.add(new MagicSpec("magic", false, "%magic", "Describe every magic: its usage and what it does.",
+                (call, ctx) -> {
+                    ctx.out().stdout(c.all().stream().map(MagicSpec::helpText)
+                            .reduce((a, b) -> a + "\n\n" + b).orElse("") + "\n");
+                    return null;
+                }));
         c.add(new MagicSpec("env", false, "%env [NAME[=VALUE] | NAME VALUE]",
                 "Show the environment, one variable, or set a variable for this kernel (see %env?).", new EnvMagic()));
         c.add(new MagicSpec("html", true, "%%html\n<html>", "Display the cell's body as HTML.", (call, ctx) -> {

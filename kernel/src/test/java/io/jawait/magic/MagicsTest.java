@@ -97,6 +97,26 @@ class MagicsTest {
     }
 
     @Test
+    void pwd_gives_the_working_directory_cd_says_why_it_cannot_and_who_ls_the_names() throws Exception {
+        assertEquals("\"" + Path.of("").toAbsolutePath() + "\"", value("%pwd"));
+        CellException cd = execError("%cd /tmp");
+        assertEquals("UsageError", cd.ename());
+        assertTrue(cd.getMessage().contains("cannot change its working directory"), cd.getMessage());
+        execSuccess("int lsB = 1;\nString lsA = \"a\";");
+        Evaluation names = magics.run("%who_ls", ctx);
+        @SuppressWarnings("unchecked")
+        List<String> all = (List<String>) names.value();
+        assertTrue(all.containsAll(List.of("lsA", "lsB")), all.toString());
+        assertEquals(all.stream().sorted().toList(), all);
+        assertEquals(List.of("lsA"), ((List<?>) magics.run("%who_ls String", ctx).value()).stream()
+                .filter(n -> n.toString().startsWith("ls")).toList());
+        String described = execSuccess("%magic");
+        for (String name : List.of("%timeit:", "%%timeit:", "%pwd:", "%who_ls:", "%%writefile:")) {
+            assertTrue(described.contains(name), name + " missing from " + described);
+        }
+    }
+
+    @Test
     void completion_offers_line_and_cell_names_from_the_catalogue() {
         assertEquals(List.of("%time", "%timeit", "%%time", "%%timeit"), magics.complete("%ti"));
         assertEquals(List.of("%%time", "%%timeit"), magics.complete("%%ti"));
