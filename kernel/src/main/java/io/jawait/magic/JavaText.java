@@ -32,6 +32,23 @@ public final class JavaText {
     }
 
     /**
+     * Whether every {@code }} in {@code code} closes a {@code {}} opened before it in {@code code} and none is left
+     * open, strings, characters, text blocks and comments aside.
+     */
+    static boolean bracesBalance(String code) {
+        int[] depth = {0};
+        boolean[] closedOutside = {false};
+        segments(code, (start, stop, kind) -> {
+            if (kind == Kind.CODE && code.charAt(start) == '{') {
+                depth[0]++;
+            } else if (kind == Kind.CODE && code.charAt(start) == '}' && --depth[0] < 0) {
+                closedOutside[0] = true;
+            }
+        });
+        return depth[0] == 0 && !closedOutside[0];
+    }
+
+    /**
      * Whether the last thing in {@code code}, comments and whitespace aside, is a {@code ;}: IPython's rule that a
      * trailing semicolon silences a cell's value, where a comment after the semicolon does not count either.
      */

@@ -31,6 +31,13 @@ final class TimeitMagic implements Magic {
             throw call.usage("nothing to time: give a statement (use ';' to time an empty statement). Usage: "
                     + (call.isCell() ? CELL_USAGE : LINE_USAGE).replace("\n", " / "));
         }
+        // spliced into the loop's source, a statement closing a brace it did not open would end the loop itself
+        if (!JavaText.bracesBalance(statement)) {
+            throw call.usage("the statement's braces { } do not pair up");
+        }
+        if (call.isCell() && !JavaText.bracesBalance(o.rest())) {
+            throw call.usage("the setup line's braces { } do not pair up");
+        }
         TimeitSource source = call.isCell()
                 ? new TimeitSource(o.rest(), restInCell(call, o), statement, call.bodyInCell())
                 : new TimeitSource("", null, statement, restInCell(call, o));
@@ -98,7 +105,13 @@ final class TimeitMagic implements Magic {
         } catch (CellException e) {
             CellException shown = asExpression != null && e.getMessage().contains("not a statement") ? asExpression : e;
             throw new CellException(shown.ename(), call.display() + ": the statement does not compile: "
-                    + shown.getMessage(), shown.traceback());
+                    + leaving(shown.getMessage()), shown.traceback().stream().map(TimeitMagic::leaving).toList());
         }
+    }
+
+    /** javac's words for a statement that would leave the loop (see TimeitSource's fence), in the user's terms. */
+    static String leaving(String text) {
+        return text.replaceAll("attempt to (break|continue|return) out of a switch expression",
+                "'$1' would leave the loop that %timeit runs the statement in");
     }
 }

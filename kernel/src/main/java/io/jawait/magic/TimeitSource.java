@@ -71,7 +71,11 @@ final class TimeitSource {
         out.add(JavaText.terminated(setup.text()).substring(setup.text().length()));
         out.add("\n        long $start = System.nanoTime();\n"
                 + "        for (long $i = 0; $i < $loops; $i++) {\n"
-                + "            io.jawait.timing.TimedLoop.checkpoint();\n            ");
+                + "            io.jawait.timing.TimedLoop.checkpoint();\n"
+                // a fence javac folds away: a break, continue or return in the statement cannot leave a switch
+                // expression, so it is a compile error instead of a loop cut short and a time divided by loops
+                // that never ran (the if keeps the yield reachable after such a statement: one error, not two)
+                + "            int $fence = switch (0) { default -> { if (true) {\n            ");
         out.add(prefix);
         if (consume) {
             out.add("\n            $bh.consume(");
@@ -83,7 +87,7 @@ final class TimeitSource {
             String both = prefix.text() + "\n" + last.text();
             out.add(JavaText.terminated(both).substring(both.strip().length()));
         }
-        out.add("\n        }\n"
+        out.add("\n            } yield 0; } };\n        }\n"
                 + "        return System.nanoTime() - $start;\n"
                 + "    }\n"
                 + "}\n"

@@ -1,11 +1,13 @@
 package io.jawait.magic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jawait.timing.TimeitResult;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -160,6 +162,22 @@ class TimingMagicsTest {
         TimeitResult dec = (TimeitResult) run("%timeit -o -q -n 5 -r 1 -w 0 --w").value();
         assertEquals(5, dec.loops());
         assertEquals(4, run("w").value(), "--w is Java's decrement, timed five times");
+    }
+
+    @Test
+    void a_statement_that_would_leave_the_timing_loop_is_refused_before_it_runs() throws CellException {
+        run("int leaving = 0;");
+        for (String jump : List.of("leaving++; break", "continue", "return 5L;", "if (leaving >= 0) break;")) {
+            CellException e = assertThrows(CellException.class, () -> run("%timeit -n 100 -r 1 -w 0 " + jump), jump);
+            assertTrue(e.getMessage().contains("would leave the loop that %timeit runs the statement in"), e.getMessage());
+            assertFalse(String.join("\n", e.traceback()).contains("switch expression"), e.traceback().toString());
+        }
+        CellException braces = assertThrows(CellException.class, () -> run("%timeit -n 100 -r 1 -w 0 }{ leaving++;"));
+        assertTrue(braces.getMessage().contains("braces { } do not pair up"), braces.getMessage());
+        assertEquals(0, run("leaving").value(), "none of them ran");
+        // a loop of the statement's own may still break out of itself
+        run("%timeit -q -n 10 -r 2 -w 0 for (int i = 0; i < 3; i++) { if (i == 1) break; leaving++; }");
+        assertEquals(20, run("leaving").value());
     }
 
     @Test
