@@ -69,6 +69,17 @@ class SessionTests(KernelTestCase):
         self.assertEqual(k.finish(failing).status, "error")
         self.assertEqual(k.finish(queued).status, "ok")
 
+    def test_a_failing_silent_cell_aborts_nothing(self):
+        # a frontend's silent probe failing must not cost the user the cells they queued (ipykernel aborts the
+        # queue only for a cell that is not silent)
+        k = self.kernel
+        first = k.kc.execute(pick("Thread.sleep(300);", "import time; time.sleep(0.3)"))
+        probe = k.kc.execute(pick('throw new RuntimeException("probe");', 'raise RuntimeError("probe")'), silent=True)
+        queued = k.kc.execute(pick("int ranAfterProbe = 1;", "ran_after_probe = 1"))
+        self.assertEqual(k.finish(first).status, "ok")
+        self.assertEqual(k.shell_reply(probe, validate=False)["content"]["status"], "error")
+        self.assertEqual(k.finish(queued).status, "ok")
+
     def test_stdin_reaches_a_scanner_when_the_front_end_allows_it(self):
         k = self.kernel
         msg_id = k.kc.execute(pick('var in = new Scanner(System.in);\n"hello " + in.nextLine()',

@@ -61,7 +61,8 @@ final class ExecuteHandler {
             history.add(n, code, outcome instanceof ExecuteOutcome.Ok ok && ok.result() != null
                     ? String.valueOf(ok.result().data().get("text/plain")) : null);
         }
-        boolean abortQueued = outcome instanceof ExecuteOutcome.Error && stopOnError;
+        // as in ipykernel, only a cell the user sees failing aborts the queue: a silent one (a frontend's own probe) does not
+        boolean abortQueued = outcome instanceof ExecuteOutcome.Error && stopOnError && !silent;
         if (abortQueued) {
             holdQueued.run();
         }
