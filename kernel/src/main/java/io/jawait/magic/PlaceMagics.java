@@ -1,7 +1,6 @@
 package io.jawait.magic;
 
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -30,10 +29,7 @@ final class PlaceMagics {
 
     /** {@code %who_ls}: the variables' names, sorted, as a list value (IPython's returns a list). */
     static Evaluation whoLs(Invocation call, MagicContext ctx) throws CellException {
-        List<String> names = ctx.variables().stream()
-                .filter(v -> call.args().isBlank() || java.util.Arrays.stream(call.args().strip().split("\\s+"))
-                        .anyMatch(t -> WhoMagic.declaredAs(v.type(), t)))
-                .map(MagicContext.Variable::name).sorted(Comparator.naturalOrder()).toList();
+        List<String> names = WhoMagic.selected(call, ctx).stream().map(MagicContext.Variable::name).toList();
         return new Evaluation(true, names, names.toString(), 0, 0);
     }
 }

@@ -25,12 +25,8 @@ final class WhoMagic implements Magic {
 
     @Override
     public Evaluation run(Invocation call, MagicContext ctx) throws CellException {
-        Set<String> types = Arrays.stream(call.args().strip().split("\\s+")).filter(t -> !t.isEmpty())
-                .collect(Collectors.toSet());
-        List<MagicContext.Variable> shown = ctx.variables().stream()
-                .filter(v -> types.isEmpty() || types.stream().anyMatch(t -> declaredAs(v.type(), t)))
-                .sorted(Comparator.comparing(MagicContext.Variable::name))
-                .toList();
+        List<MagicContext.Variable> shown = selected(call, ctx);
+        Set<String> types = types(call);
         if (shown.isEmpty()) {
             ctx.out().stdout(types.isEmpty() ? "Interactive namespace is empty.\n"
                     : "No variables match your requested type.\n");
@@ -39,6 +35,19 @@ final class WhoMagic implements Magic {
         ctx.out().stdout(table ? table(shown) : shown.stream().map(MagicContext.Variable::name)
                 .collect(Collectors.joining("\t", "", "\n")));
         return null;
+    }
+
+    /** The session's variables of the types the arguments name (all when none), by name. */
+    static List<MagicContext.Variable> selected(Invocation call, MagicContext ctx) {
+        Set<String> types = types(call);
+        return ctx.variables().stream()
+                .filter(v -> types.isEmpty() || types.stream().anyMatch(t -> declaredAs(v.type(), t)))
+                .sorted(Comparator.comparing(MagicContext.Variable::name))
+                .toList();
+    }
+
+    private static Set<String> types(Invocation call) {
+        return Arrays.stream(call.args().strip().split("\\s+")).filter(t -> !t.isEmpty()).collect(Collectors.toSet());
     }
 
     /**
