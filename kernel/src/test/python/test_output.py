@@ -1,7 +1,7 @@
 """Output: batched yet complete and in order, sent to the cell that printed it, honouring `silent`."""
 import unittest
 
-from kernel_harness import KernelTestCase, java_only, pick
+from kernel_harness import IS_JAVA, KernelTestCase, java_only, pick
 
 LINES = 10_000
 
@@ -35,6 +35,18 @@ class OutputTests(KernelTestCase):
         self.assertTrue(k.pump(arrived, 10), "the late line never reached the first cell")
         self.assertNotIn("late from the first cell", second.stream())
         self.assertIn("second", second.stream())
+
+    def test_a_thread_that_dies_of_an_exception_says_so_on_the_cell_stderr(self):
+        cell = self.kernel.ok(pick(
+            'var dies = new Thread(() -> {\n    throw new IllegalStateException("lost in a thread");\n});\n'
+            'dies.start();\ndies.join();',
+            'import threading\ndef dies():\n    raise ValueError("lost in a thread")\n'
+            't = threading.Thread(target=dies)\nt.start()\nt.join()'))
+        err = cell.stream("stderr")
+        self.assertIn("Exception in thread", err)
+        self.assertIn("lost in a thread", err)
+        if IS_JAVA:
+            self.assertIn("(cell ", err)
 
     def test_a_silent_cell_sends_no_input_and_no_result_and_counts_nothing(self):
         k = self.kernel

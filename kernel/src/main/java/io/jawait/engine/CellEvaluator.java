@@ -106,13 +106,22 @@ final class CellEvaluator {
             }
         }
         shellEdits++;
-        List<SnippetEvent> events = CompilerCrash.eval(shell, unit.evalSource());
+        var place = new SnippetPlaces.Place(cell, code, unit.offset());
+        places.evaluating(place);
+        List<SnippetEvent> events;
+        try {
+            events = CompilerCrash.eval(shell, unit.evalSource());
+            if (!events.isEmpty()) {
+                places.put(events.getFirst().snippet().id(), place);
+            }
+        } finally {
+            places.evaluating(null);
+        }
         if (events.isEmpty()) {
             throw compileError(code, cell, unit, "this is not Java code JShell can evaluate");
         }
         SnippetEvent main = events.getFirst();
         Snippet snippet = main.snippet();
-        places.put(snippet.id(), new SnippetPlaces.Place(cell, code, unit.offset()));
         if (interrupted.getAsBoolean()) {
             throw interruption();
         }
@@ -140,13 +149,22 @@ final class CellEvaluator {
     private Evaluation runExpression(CellCode code, int cell, CellSplitter.Unit unit, String declaration,
                                      BooleanSupplier interrupted) throws CellException {
         shellEdits++;
-        List<SnippetEvent> events = CompilerCrash.eval(shell, declaration);
+        var place = new SnippetPlaces.Place(cell, code, unit.offset());
+        places.evaluating(place);
+        List<SnippetEvent> events;
+        try {
+            events = CompilerCrash.eval(shell, declaration);
+            if (!events.isEmpty() && events.getFirst().status() == Snippet.Status.VALID) {
+                places.put(events.getFirst().snippet().id(), place);
+            }
+        } finally {
+            places.evaluating(null);
+        }
         try {
             if (events.isEmpty() || events.getFirst().status() != Snippet.Status.VALID) {
                 return null;
             }
             SnippetEvent main = events.getFirst();
-            places.put(main.snippet().id(), new SnippetPlaces.Place(cell, code, unit.offset()));
             if (interrupted.getAsBoolean()) {
                 throw interruption();
             }

@@ -66,18 +66,10 @@ final class CellInterrupter {
         }
         runs.stopping();
         for (ThreadGroup group : runs.groups()) {
-            interruptAll(group);
+            KernelExecutionControl.interruptAll(group);
         }
         CellThreads.interruptAll(cell);
         cancelAsyncRuns();
-    }
-
-    private static void interruptAll(ThreadGroup group) {
-        Thread[] threads = new Thread[group.activeCount() + 8];
-        int n = group.enumerate(threads, true);
-        for (int i = 0; i < n; i++) {
-            threads[i].interrupt();
-        }
     }
 
     /**

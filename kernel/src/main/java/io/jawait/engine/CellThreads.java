@@ -39,6 +39,12 @@ public final class CellThreads {
     }
 
     private static void tag(Thread thread) {
+        // a virtual thread belongs to no group of the cell's: its uncaught exception is reported as one of the
+        // cell's platform threads is (a thread's handler is its group until one is set)
+        if (Thread.currentThread().getUncaughtExceptionHandler() instanceof KernelExecutionControl.CallGroup group
+                && thread.getUncaughtExceptionHandler() == thread.getThreadGroup() && thread.getThreadGroup() != group) {
+            thread.setUncaughtExceptionHandler(group);
+        }
         CellOutput cell = CurrentOutput.find();
         if (cell != null) {
             synchronized (STARTED) {

@@ -4,6 +4,7 @@ import io.jawait.magic.CellException;
 import io.jawait.magic.Evaluation;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
@@ -50,6 +51,10 @@ final class FastExpressions {
     private String header;
     private List<String> widened = List.of();
     private String provisional;
+    /** Where each class compiled here came from, so frames of a thread it started can be named later too. */
+    private final Map<String, Origin> origins = new ConcurrentHashMap<>();
+
+    private record Origin(String id, int firstLine, int bodyLine) {}
 
     private FastExpressions(JShell shell, KernelExecutionControl control, ExpressionCompiler compiler,
                             SnippetRuns runs, SnippetPlaces places, JShellExceptions exceptions) {
@@ -147,6 +152,8 @@ final class FastExpressions {
         String id = "x" + number;
         places.put(id, new SnippetPlaces.Place(cell, code, unit.offset()));
         int firstLine = SnippetPlaces.lineOf(unit.source(), unit.source().indexOf(expression));
+        int bodyLine = SnippetPlaces.lineOf(header, header.length()) + BODY_LINE - 1;
+        origins.put(className, new Origin(id, firstLine, bodyLine));
         String text;
         // as in JShell's own evaluation, the code runs even when an interrupt came while it compiled: the engine
         // repeats JShell's stop until the cell ends, and only a stop that lands while snippet code runs raises
@@ -157,7 +164,7 @@ final class FastExpressions {
             if (interrupted.getAsBoolean()) {
                 throw CellEvaluator.interruption();
             }
-            JShellException failure = exceptions.translate(e, frame -> ownFrame(frame, className, id, firstLine));
+            JShellException failure = exceptions.translate(e, frame -> ownFrame(frame, className, id, firstLine, bodyLine));
             throw new CellException(RuntimeErrors.name(failure), runtimeErrors.message(failure),
                     runtimeErrors.traceback(failure));
         } catch (ExecutionControl.StoppedException e) {
@@ -226,18 +233,33 @@ final class FastExpressions {
                 + "    }\n}\n";
     }
 
+    /** Words the exceptions that threads of cell code die of, naming frames of the classes compiled here too. */
+    ThreadFailures threadFailures() {
+        return new ThreadFailures(exceptions, runtimeErrors, frame -> {
+            String owner = frame.getClassName();
+            if (!isOwn(owner)) {
+                return null;
+            }
+            int nested = owner.indexOf('$', OWN_PREFIX.length());
+            String className = nested < 0 ? owner : owner.substring(0, nested);
+            Origin origin = origins.get(className);
+            return origin == null ? null
+                    : ownFrame(frame, className, origin.id(), origin.firstLine(), origin.bodyLine());
+        });
+    }
+
     /**
      * A frame of the class compiled here, as JShell shows its own: no class name, the snippet's id and the line
-     * of the unit, whose expression starts on unit line {@code firstLine} and class line {@link #BODY_LINE}.
+     * of the unit, whose expression starts on unit line {@code firstLine} and class line {@code bodyLine}.
      */
-    private StackTraceElement ownFrame(StackTraceElement frame, String className, String id, int firstLine) {
+    private static StackTraceElement ownFrame(StackTraceElement frame, String className, String id, int firstLine,
+                                              int bodyLine) {
         String owner = frame.getClassName();
         if (!owner.equals(className) && !owner.startsWith(className + "$")) {
             return null;
         }
         String nested = owner.length() > className.length() ? owner.substring(className.length() + 1) : "";
         String method = frame.getMethodName().equals("do_it$") ? "" : frame.getMethodName();
-        int bodyLine = SnippetPlaces.lineOf(header, header.length()) + BODY_LINE - 1;
         int line = Math.max(1, firstLine + frame.getLineNumber() - bodyLine);
         return new StackTraceElement(nested, method, "#" + id, line);
     }

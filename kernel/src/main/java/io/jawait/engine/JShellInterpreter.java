@@ -73,6 +73,9 @@ public final class JShellInterpreter implements Interpreter {
         var fast = FastExpressions.create(shell, provider.generated(),
                 ExpressionCompiler.create(shellFiles.get(), replClasses), runs, places);
         this.evaluator = new CellEvaluator(shell, places, runs, fast, startup);
+        if (fast != null) {
+            provider.generated().reportFailures(fast.threadFailures());
+        }
         this.completer = new Completer(shell, magics);
         this.completeness = new CompletenessCheck(shell.sourceCodeAnalysis());
         this.interrupter = new CellInterrupter(shell, runs, provider.generated());

@@ -5,7 +5,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.execution.LoaderDelegate;
@@ -19,18 +18,22 @@ import jdk.jshell.execution.LocalExecutionControl;
  * of each snippet is kept (so rich values can be displayed), and the time spent running snippet code is
  * measured apart from compilation, with the JVM's resources too while {@code %time} asks for them.
  *
- * <p>The snippet's own method is called through {@link #trampoline()} so that JShell's invoke (its thread
- * group, its stop flag) stays in charge while we still see the returned object.
+ * <p>Snippets are called here, not by JShell's invoke, which this otherwise follows (a new thread in a new thread
+ * group per call, JShell's stop flag lowered as it starts), for two reasons. JShell's group drops every uncaught
+ * exception but its own, so a thread the cell started, or a pool worker, died silently; here it is reported on the
+ * cell's stderr as the JVM reports it ({@link CallGroup}). And JShell joins every thread of the group it can list
+ * just after the snippet thread starts, so a thread the snippet started in that instant was waited for too, past
+ * any interrupt; here only the snippet thread is joined.
  */
 final class KernelExecutionControl extends LocalExecutionControl {
 
-    /** What one invoke produced; inherited by the snippet thread JShell creates for the call. */
+    /** What one invoke produced. */
     static final class Invocation {
         final Method doit;
         final KernelExecutionControl control;
-        final Thread caller = Thread.currentThread();
         final boolean checked;
         volatile Object value;
+        volatile Throwable thrown;
         volatile long nanos;
         volatile ThreadGroup group;
         final boolean measured;
@@ -45,16 +48,14 @@ final class KernelExecutionControl extends LocalExecutionControl {
         }
     }
 
-    private static final InheritableThreadLocal<Invocation> PENDING = new InheritableThreadLocal<>();
-    private static final Method TRAMPOLINE;
+    private static final Method NOTHING;
     private static final String CANCEL_CLASS = "REPL.$Cancel$";
-    private static final long JOIN_WAIT_NANOS = 2_000_000_000L;
 
     static {
         try {
-            TRAMPOLINE = KernelExecutionControl.class.getMethod("trampoline");
+            NOTHING = KernelExecutionControl.class.getMethod("nothing");
             // JShell's module calls it; the class is not public, so grant access here
-            TRAMPOLINE.setAccessible(true);
+            NOTHING.setAccessible(true);
         } catch (NoSuchMethodException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -65,6 +66,12 @@ final class KernelExecutionControl extends LocalExecutionControl {
     private final PlainLoading loading;
     /** The class {@link #loadWithoutStopChecks} loaded last: its method has no stop check at its start. */
     private volatile String unchecked;
+    /** JShell's stop flag, {@code REPL.$Cancel$.allStop}, once the first call has defined it. */
+    private volatile Field stopFlag;
+    /** The thread group of the latest call, whose threads {@link #stop} interrupts. */
+    private volatile ThreadGroup latestGroup;
+    /** How a thread of cell code that died of an exception is reported, or null for the JVM's own words. */
+    private volatile ThreadFailures failures;
 
     KernelExecutionControl(SnippetRuns runs, ReplClasses replClasses) {
         this(runs, replClasses, new PlainLoading());
@@ -75,6 +82,11 @@ final class KernelExecutionControl extends LocalExecutionControl {
         this.runs = runs;
         this.replClasses = replClasses;
         this.loading = loading;
+    }
+
+    /** From now on, threads of cell code that die of an exception are reported in the words of {@code failures}. */
+    void reportFailures(ThreadFailures failures) {
+        this.failures = failures;
     }
 
     /** The snippet classes loaded so far, for {@link FastExpressions}. */
@@ -128,56 +140,85 @@ final class KernelExecutionControl extends LocalExecutionControl {
     /**
      * Raises JShell's stop flag ({@code REPL.$Cancel$.allStop}) even while no snippet runs, when JShell's own
      * stop does nothing: threads the cell started that spin in snippet code reach a stop check and end, also
-     * when the cell has no code left to run. JShell lowers the flag as the next snippet call starts.
+     * when the cell has no code left to run. The next snippet call lowers it as it starts.
      */
     void raiseStop() {
+        Field flag = stopFlag;
+        if (flag == null) {
+            return; // no snippet has run in this JShell yet: there is no flag, and no snippet thread to stop
+        }
         try {
-            findClass(CANCEL_CLASS).getField("allStop").setBoolean(null, true);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // no snippet has run in this JShell yet: there is no flag, and no snippet thread to stop
+            flag.setBoolean(null, true);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("JShell's stop flag is public", e);
         }
     }
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
-        // JShell lowers its stop flag as this call starts: an interrupted cell's busy threads see it first
+        Field flag = stopFlag;
+        if (flag == null) {
+            // JShell's first call defines the class its stop checks call (REPL.$Cancel$, the flag's owner): let it
+            // make that call, with nothing to run, and make every later one here
+            super.invoke(NOTHING);
+            flag = findClass(CANCEL_CLASS).getField("allStop");
+            stopFlag = flag;
+        }
         List<ThreadGroup> stopped = runs.takeStopped();
         if (!stopped.isEmpty()) {
+            // the flag is still up: an interrupted cell's busy threads get their moment to see it first
             List<Thread> unstopped = StoppedThreads.settle(stopped);
             if (!unstopped.isEmpty()) {
                 // the engine thread writes to the cell now starting: that is where the user looks next
                 System.err.println(StoppedThreads.warning(unstopped));
             }
         }
+        flag.setBoolean(null, false);
         var call = new Invocation(doitMethod, this, runs.measuring());
+        var group = new CallGroup(this);
+        call.group = group;
+        latestGroup = group;
         runs.running(call);
-        PENDING.set(call);
+        Thread snippetThread = new Thread(group, () -> call.thrown = runSnippet(call));
         try {
-            return super.invoke(TRAMPOLINE);
+            snippetThread.start();
+            snippetThread.join();
         } finally {
-            PENDING.remove();
             runs.record(call);
         }
+        if (call.thrown instanceof ThreadDeath) {
+            throw new StoppedException();
+        }
+        if (call.thrown != null) {
+            throw new InvocationTargetException(call.thrown);
+        }
+        return valueString(call.value);
     }
 
     /**
-     * Waits, on the snippet thread, until the thread that called JShell's invoke has gone on to join it. JShell
-     * starts the snippet thread, then lists the threads of its new thread group and joins every one listed. A
-     * thread the snippet starts before that listing is taken (the caller was slow to run: two busy cores) is
-     * joined too, and the cell then waits for it to end, past any interrupt: in {@code InterruptTest}, whose cells
-     * start threads that sleep for a minute, 1 run in 3 hung that way under two 70% busy loops, and CI saw it
-     * once. The caller is in {@code Thread.join}, so waiting, only after the listing; it gets there within
-     * microseconds unless descheduled, and the wait gives up after {@link #JOIN_WAIT_NANOS} rather than hang.
+     * Raises the stop flag, so snippet code in every thread throws at its next stop check, and interrupts the
+     * threads of the latest call's group: as JShell's own stop, for the groups this class makes.
      */
-    private static void awaitCallerJoining(Thread caller) {
-        long deadline = System.nanoTime() + JOIN_WAIT_NANOS;
-        for (int spins = 0; caller.getState() != Thread.State.WAITING && System.nanoTime() < deadline; spins++) {
-            if (spins < 100) {
-                Thread.onSpinWait();
-            } else {
-                LockSupport.parkNanos(20_000);
-            }
+    @Override
+    public void stop() {
+        raiseStop();
+        ThreadGroup group = latestGroup;
+        if (group != null) {
+            interruptAll(group);
         }
+    }
+
+    /** Interrupts every thread of {@code group} and of the groups within it. */
+    static void interruptAll(ThreadGroup group) {
+        Thread[] threads = new Thread[group.activeCount() + 8];
+        int n = group.enumerate(threads, true);
+        for (int i = 0; i < n; i++) {
+            threads[i].interrupt();
+        }
+    }
+
+    /** Does nothing: what JShell's first call runs (see {@link #invoke}). Public only for JShell to call it. */
+    public static void nothing() {
     }
 
     /** Runs JShell's stop check, which throws what JShell takes for a stopped snippet while its flag is up. */
@@ -190,28 +231,31 @@ final class KernelExecutionControl extends LocalExecutionControl {
     }
 
     /**
-     * Runs the pending snippet method on JShell's snippet thread, which takes over the half-written character
-     * the cell's previous snippet thread left (see {@link StdStreams#snippetEnded}). Public only because JShell
-     * calls it reflectively; it rethrows the snippet's own exception so JShell sees it unwrapped.
+     * Runs the snippet method of {@code call} on the snippet thread, which takes over the half-written character
+     * the cell's previous snippet thread left (see {@link StdStreams#snippetEnded}).
+     *
+     * @return what the snippet threw, or null
      */
-    public static Object trampoline() throws Throwable {
-        Invocation call = PENDING.get();
-        awaitCallerJoining(call.caller);
-        call.group = Thread.currentThread().getThreadGroup();
-        if (call.control.runs.stopRequested()) {
-            // the interrupt came while this snippet compiled: stop as if it had landed on the first instruction,
-            // which also stops every snippet thread the cell started
-            call.control.stop();
-            if (!call.checked) {
-                // the snippet's method lacks the check at its start that would end it now: run JShell's own
-                stopCheck(call.control);
-            }
-        }
-        StdStreams.snippetStarting();
+    private static Throwable runSnippet(Invocation call) {
         try {
-            return timed(call);
-        } finally {
-            StdStreams.snippetEnded();
+            if (call.control.runs.stopRequested()) {
+                // the interrupt came while this snippet compiled: stop as if it had landed on the first
+                // instruction, which also stops every snippet thread the cell started
+                call.control.stop();
+                if (!call.checked) {
+                    // the snippet's method lacks the check at its start that would end it now: run JShell's own
+                    stopCheck(call.control);
+                }
+            }
+            StdStreams.snippetStarting();
+            try {
+                timed(call);
+            } finally {
+                StdStreams.snippetEnded();
+            }
+            return null;
+        } catch (Throwable t) {
+            return t;
         }
     }
 
@@ -232,6 +276,43 @@ final class KernelExecutionControl extends LocalExecutionControl {
             if (call.measured) {
                 call.after = ResourceSnapshot.takeEnd();
             }
+        }
+    }
+
+    /**
+     * The thread group of one snippet call: the snippet thread and every platform thread born of it (pool workers
+     * too) belong to it, and {@link CellThreads} hands it to the virtual threads cell code starts as their handler.
+     * A thread that dies of an exception is reported on the stderr of the cell that started it, as the JVM
+     * reports one but with the cell's lines (see {@link ThreadFailures}), or to the default handler when the cell
+     * set one; a thread ended by an interrupt's stop check ends quietly: its cell reports the interrupt.
+     */
+    static final class CallGroup extends ThreadGroup {
+        private final KernelExecutionControl control;
+
+        CallGroup(KernelExecutionControl control) {
+            super("jawait cell");
+            this.control = control;
+        }
+
+        @Override
+        public void uncaughtException(Thread thread, Throwable e) {
+            if (e instanceof ThreadDeath) {
+                return;
+            }
+            ThreadFailures failures = control.failures;
+            if (failures != null && Thread.getDefaultUncaughtExceptionHandler() == null) {
+                String report;
+                try {
+                    report = failures.describe(thread, e);
+                } catch (RuntimeException cannot) {
+                    report = null; // JShell could not translate it: the JVM's own words below still tell
+                }
+                if (report != null) {
+                    System.err.println(report);
+                    return;
+                }
+            }
+            super.uncaughtException(thread, e);
         }
     }
 

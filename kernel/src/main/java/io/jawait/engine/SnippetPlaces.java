@@ -27,13 +27,24 @@ final class SnippetPlaces {
     }
 
     private final Map<String, Place> places = new ConcurrentHashMap<>();
+    private volatile Place evaluating;
 
     void put(String snippetId, Place place) {
         places.put(snippetId, place);
     }
 
+    /**
+     * The place of the unit JShell now evaluates, whose snippet id is known only once it has run, or null when it
+     * is done: a thread its code started can fail, and be reported, before that.
+     */
+    void evaluating(Place place) {
+        evaluating = place;
+    }
+
+    /** The place of {@code snippetId}; one not known yet is the unit JShell now evaluates. */
     Place get(String snippetId) {
-        return places.get(snippetId);
+        Place place = places.get(snippetId);
+        return place != null ? place : evaluating;
     }
 
     /** The 1-based line of character {@code offset} in {@code text}. */
