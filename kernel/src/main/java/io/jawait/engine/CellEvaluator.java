@@ -91,6 +91,8 @@ final class CellEvaluator {
                                Notes notes) throws CellException {
         runs.clearValue();
         String expression = ExpressionUnit.expression(unit.source());
+        // a declaration's value is not shown, nor a value after a ';'
+        runs.wantText(expression != null && !unit.silenced());
         if (expression != null && fast != null) {
             Evaluation value = fast.run(code, cell, unit, expression, shellEdits, interrupted);
             if (value != null) {

@@ -34,9 +34,11 @@ final class KernelExecutionControl extends LocalExecutionControl {
         final boolean checked;
         volatile Object value;
         volatile Throwable thrown;
+        volatile String text;
         volatile long nanos;
         volatile ThreadGroup group;
         final boolean measured;
+        final boolean textWanted;
         volatile ResourceSnapshot before;
         volatile ResourceSnapshot after;
 
@@ -44,6 +46,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
             this.doit = doit;
             this.control = control;
             this.measured = measured;
+            this.textWanted = control.runs.textWanted();
             this.checked = !doit.getDeclaringClass().getName().equals(control.unchecked);
         }
     }
@@ -192,7 +195,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
         if (call.thrown != null) {
             throw new InvocationTargetException(call.thrown);
         }
-        return valueString(call.value);
+        return call.text;
     }
 
     /**
@@ -250,6 +253,9 @@ final class KernelExecutionControl extends LocalExecutionControl {
             StdStreams.snippetStarting();
             try {
                 timed(call);
+                // JShell's text of the value, made here and not by the caller: a toString that throws fails the
+                // cell as the snippet's own exception would, and one that loops can be interrupted
+                call.text = call.textWanted ? valueString(call.value) : "";
             } finally {
                 StdStreams.snippetEnded();
             }

@@ -17,6 +17,7 @@ final class SnippetRuns {
     private final List<ThreadGroup> stopped = new ArrayList<>();
     private KernelExecutionControl.Invocation current;
     private boolean measuring;
+    private boolean textWanted = true;
     private boolean stopRequested;
     private ResourceSnapshot used = ResourceSnapshot.ZERO;
 
@@ -58,6 +59,18 @@ final class SnippetRuns {
 
     synchronized boolean measuring() {
         return measuring;
+    }
+
+    /**
+     * Whether the snippets run from now on need the text of their value: only one the cell shows does, and
+     * making it calls the value's {@code toString}, user code that can be slow, or throw.
+     */
+    synchronized void wantText(boolean wanted) {
+        textWanted = wanted;
+    }
+
+    synchronized boolean textWanted() {
+        return textWanted;
     }
 
     /** What snippet code used while it ran since {@code measure(true)}, as a sum of differences. */

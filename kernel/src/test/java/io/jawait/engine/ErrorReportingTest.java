@@ -67,6 +67,29 @@ class ErrorReportingTest extends EngineTestKit {
         assertEquals("Hue[2] { RED, GREEN }", execSuccess("enum Hue { RED, GREEN }\nHue.values()"));
     }
 
+    /** The text of a cell's value comes from its toString, the user's code: its exception is the cell's error. */
+    @Test
+    void a_value_whose_to_string_throws_fails_the_cell_with_that_exception() {
+        execSuccess("class NoText { public String toString() { throw new IllegalStateException(\"no text\"); } }");
+        int declared = count;
+        var e = execError("new NoText()");
+        assertEquals("java.lang.IllegalStateException", e.ename(), traceback(e));
+        assertEquals("no text", e.evalue());
+        assertTrue(traceback(e).contains("NoText.toString(cell " + declared + ", line 1)"), traceback(e));
+    }
+
+    /** A value the cell does not show is not made into text: its toString is not called. */
+    @Test
+    void a_declaration_or_a_silenced_value_never_calls_to_string() {
+        execSuccess("var textsMade = new java.util.concurrent.atomic.AtomicInteger();\n"
+                + "class Counted { public String toString() { textsMade.incrementAndGet(); throw new"
+                + " IllegalStateException(\"no text\"); } }");
+        assertEquals(null, execSuccess("var declared = new Counted();"));
+        assertEquals(null, execSuccess("Counted unsilenced = new Counted()"));
+        assertEquals(null, execSuccess("new Counted();"));
+        assertEquals("0", execSuccess("textsMade.get()"));
+    }
+
     @Test
     void the_cell_stops_at_the_first_failing_snippet() {
         execError("int beforeFailure = 1;\nint x = undefinedThing;\nint afterFailure = 2;");

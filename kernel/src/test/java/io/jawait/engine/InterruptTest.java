@@ -42,6 +42,14 @@ class InterruptTest extends EngineTestKit {
         assertEquals("5", execSuccess("keptBeforeInterrupt"));
     }
 
+    /** A value's toString is the user's code too: one that never ends is interrupted like any other. */
+    @Test
+    void interrupt_stops_a_to_string_that_never_ends() throws Exception {
+        execSuccess("class Endless { public String toString() { System.out.println(\"running\"); while (true) {} } }");
+        assertEquals("KeyboardInterrupt", interruptWhileRunning("new Endless()").ename());
+        assertEquals("2", execSuccess("1 + 1"));
+    }
+
     /**
      * Runs {@code first} (which must print "compiling"), then {@code slowHead}, 800 statements and {@code slowTail}
      * as one more unit, which compiles for long enough that the interrupt, sent once "compiling" has printed,
