@@ -131,8 +131,7 @@ final class CellEvaluator {
             throw compileFailure(code, cell, unit, snippet);
         }
         if (main.exception() != null) {
-            var e = main.exception();
-            throw new CellException(RuntimeErrors.name(e), runtimeErrors.message(e), runtimeErrors.traceback(e));
+            throw runtimeErrors.error(main.exception());
         }
         if (code.mustResolve() && pending(main) != null) {
             throw unresolved(code, cell, unit, main);
@@ -171,8 +170,7 @@ final class CellEvaluator {
                 throw interruption();
             }
             if (main.exception() != null) {
-                var e = main.exception();
-                throw new CellException(RuntimeErrors.name(e), runtimeErrors.message(e), runtimeErrors.traceback(e));
+                throw runtimeErrors.error(main.exception());
             }
             Object value = runs.lastValue();
             boolean hasValue = value != CellValue.NONE && !unit.silenced() && main.value() != null;

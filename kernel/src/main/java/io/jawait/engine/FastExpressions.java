@@ -164,9 +164,8 @@ final class FastExpressions {
             if (interrupted.getAsBoolean()) {
                 throw CellEvaluator.interruption();
             }
-            JShellException failure = exceptions.translate(e, frame -> ownFrame(frame, className, id, firstLine, bodyLine));
-            throw new CellException(RuntimeErrors.name(failure), runtimeErrors.message(failure),
-                    runtimeErrors.traceback(failure));
+            throw runtimeErrors.error(exceptions.translate(e,
+                    frame -> ownFrame(frame, className, id, firstLine, bodyLine)));
         } catch (ExecutionControl.StoppedException e) {
             throw CellEvaluator.interruption();
         } catch (ExecutionControl.ExecutionControlException e) {

@@ -1,5 +1,7 @@
 package io.jawait.engine;
 
+import io.jawait.display.StdinNotAllowedException;
+import io.jawait.magic.CellException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,6 +19,8 @@ final class RuntimeErrors {
     private static final List<String> HIDDEN = List.of(
             "io.jawait.engine.", "jdk.jshell.", "java.lang.reflect.", "jdk.internal.reflect.",
             "java.lang.invoke.", "java.lang.Thread.run", "java.lang.Thread.runWith");
+
+    private static final String STDIN_REFUSED = StdinNotAllowedException.class.getName();
 
     private final JShell shell;
     private final SnippetPlaces places;
@@ -44,6 +48,26 @@ final class RuntimeErrors {
         }
         String msg = e.getMessage() == null ? "" : ReplNames.plain(e.getMessage());
         return (msg + Hints.forException(name(e), msg)).strip();
+    }
+
+    /**
+     * The cell's error for {@code e}. A read of stdin that the front end refused comes wrapped by whichever JDK
+     * reader made it, with that reader's frames twice over: its error is the refusal and the cell's lines alone.
+     */
+    CellException error(JShellException e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof EvalException refused && refused.getExceptionClassName().equals(STDIN_REFUSED)) {
+                var lines = new ArrayList<String>();
+                lines.add(headline(refused));
+                for (StackTraceElement frame : refused.getStackTrace()) {
+                    if (isSnippet(frame)) {
+                        lines.add("\tat " + frame(frame));
+                    }
+                }
+                return new CellException(name(refused), message(refused), lines);
+            }
+        }
+        return new CellException(name(e), message(e), traceback(e));
     }
 
     List<String> traceback(JShellException e) {

@@ -148,10 +148,17 @@ class OutputAndDisplayTest extends EngineTestKit {
         assertEquals("\"Ada 43\"", outcome.result().data().get("text/plain"));
     }
 
+    /** The refusal is the error, with the cell's line alone: not the wrapping and frames of the JDK's reader. */
     @Test
     void stdin_fails_at_once_when_the_front_end_allows_none() {
         var e = (ExecuteOutcome.Error) exec("new Scanner(System.in).nextLine()", new RecordingOutput(false));
-        assertEquals("java.io.UncheckedIOException", e.ename());
+        assertEquals("io.jawait.display.StdinNotAllowedException", e.ename());
         assertTrue(e.evalue().contains("does not accept input"), e.evalue());
+        assertEquals(List.of("io.jawait.display.StdinNotAllowedException: " + e.evalue(),
+                "\tat cell " + count + ", line 1"), e.traceback());
+        var read = (ExecuteOutcome.Error) exec("int before = 1;\nvar lines = new java.io.BufferedReader(new"
+                + " java.io.InputStreamReader(System.in));\nlines.readLine()", new RecordingOutput(false));
+        assertEquals(List.of("io.jawait.display.StdinNotAllowedException: " + read.evalue(),
+                "\tat cell " + count + ", line 3"), read.traceback());
     }
 }
