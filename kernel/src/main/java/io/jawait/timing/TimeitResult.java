@@ -62,6 +62,18 @@ public record TimeitResult(long[] runNanos, long loops, long compileNanos, Envir
     /** Seconds per loop of the slowest run. */
     public double worst() { return statistics().worst(); }
 
+    /** {@link #mean()} under IPython's name, so that {@code r.average} carries over as {@code r.average()}. */
+    public double average() { return mean(); }
+
+    /** {@link #runs()} under IPython's name: how many times the loop was repeated. */
+    public int repeat() { return runs(); }
+
+    /** Total seconds of each run, all its loops together, as IPython's {@code all_runs}. */
+    public double[] allRuns() { return Arrays.stream(runNanos).mapToDouble(t -> t / 1e9).toArray(); }
+
+    /** Seconds spent compiling the timing loop, as IPython's {@code compile_time}. */
+    public double compileTime() { return compileNanos / 1e9; }
+
     /** IPython's line, with {@code precision} significant digits. */
     public String format(int precision) {
         Statistics s = statistics();

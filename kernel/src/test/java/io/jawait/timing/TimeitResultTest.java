@@ -1,5 +1,6 @@
 package io.jawait.timing;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,6 +32,16 @@ class TimeitResultTest {
         assertEquals(Math.sqrt(2.0 / 3) * 1e-7, r.stdev(), 1e-15);
         assertEquals(1e-7, r.best(), 1e-15);
         assertEquals(3e-7, r.worst(), 1e-15);
+    }
+
+    /** IPython's attribute names, so that code reading a TimeitResult carries over. */
+    @Test
+    void answers_to_ipythons_names_too() {
+        var r = new TimeitResult(new long[] {1000, 2000, 3000}, 10, 250_000_000L, ENV);
+        assertEquals(r.mean(), r.average(), 0);
+        assertEquals(3, r.repeat());
+        assertArrayEquals(new double[] {1e-6, 2e-6, 3e-6}, r.allRuns(), 1e-15);
+        assertEquals(0.25, r.compileTime(), 1e-12);
     }
 
     @Test
