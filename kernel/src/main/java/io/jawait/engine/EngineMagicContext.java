@@ -32,10 +32,11 @@ final class EngineMagicContext implements MagicContext {
     private final String cellText;
     private final int cell;
     private final BooleanSupplier interrupted;
+    private final CellHistory history;
 
-    /** For cell number {@code cell}, whose text is {@code cellText}. */
+    /** For cell number {@code cell}, whose text is {@code cellText}, in a session whose history is {@code history}. */
     EngineMagicContext(JShell shell, KernelExecutionControl control, CellEvaluator evaluator, CellOutput out,
-                       String cellText, int cell, BooleanSupplier interrupted) {
+                       String cellText, int cell, BooleanSupplier interrupted, CellHistory history) {
         this.shell = shell;
         this.control = control;
         this.evaluator = evaluator;
@@ -43,6 +44,7 @@ final class EngineMagicContext implements MagicContext {
         this.cellText = cellText;
         this.cell = cell;
         this.interrupted = interrupted;
+        this.history = history;
     }
 
     @Override
@@ -138,6 +140,11 @@ final class EngineMagicContext implements MagicContext {
         } catch (RuntimeException e) {
             return "<toString() failed: " + e + ">";
         }
+    }
+
+    @Override
+    public CellHistory history() {
+        return history;
     }
 
     @Override

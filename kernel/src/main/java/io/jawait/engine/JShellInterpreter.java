@@ -5,6 +5,7 @@ import io.jawait.display.CurrentOutput;
 import io.jawait.display.MimeBundle;
 import io.jawait.magic.CellException;
 import io.jawait.magic.Evaluation;
+import io.jawait.magic.MagicContext;
 import io.jawait.magic.MagicRunner;
 import io.jawait.protocol.CompleteReply;
 import io.jawait.protocol.ExecuteOutcome;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,6 +52,8 @@ public final class JShellInterpreter implements Interpreter {
     private final KernelExecutionControl control;
     private final IndexingPause indexing;
     private final StartupGate startup = new StartupGate();
+    /** The cells kept in the history, for {@code %history}: added by the protocol's thread, read by the engine's. */
+    private final List<MagicContext.Input> kept = new CopyOnWriteArrayList<>();
     private volatile Future<Evaluation> currentCell;
     private volatile CellOutput currentOutput;
     private volatile boolean interruptRequested;
@@ -129,6 +133,9 @@ public final class JShellInterpreter implements Interpreter {
 
     @Override
     public ExecuteOutcome execute(ExecuteRequest request, CellOutput out) {
+        if (request.storeHistory()) {
+            kept.add(new MagicContext.Input(request.executionCount(), request.code()));
+        }
         try {
             return executeCell(request, out);
         } finally {
@@ -196,7 +203,7 @@ public final class JShellInterpreter implements Interpreter {
             if (magics.handles(request.code())) {
                 return magics.run(request.code(),
                         new EngineMagicContext(shell, control, evaluator, out, request.code(), number,
-                                () -> interruptRequested));
+                                () -> interruptRequested, history(request)));
             }
             return evaluator.run(request.code(), number, () -> interruptRequested);
         } finally {
@@ -204,6 +211,13 @@ public final class JShellInterpreter implements Interpreter {
             System.err.flush();
             StdStreams.cellEnded(out);
         }
+    }
+
+    /** The history as the cell of {@code request} sees it: itself last, when it is kept. */
+    private MagicContext.CellHistory history(ExecuteRequest request) {
+        List<MagicContext.Input> all = List.copyOf(kept);
+        return request.storeHistory() ? new MagicContext.CellHistory(all.subList(0, all.size() - 1), all.getLast())
+                : new MagicContext.CellHistory(all, null);
     }
 
     /**

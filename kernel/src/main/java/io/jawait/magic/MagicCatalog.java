@@ -45,6 +45,9 @@ public final class MagicCatalog {
                 "List the session's variables with their types and values, as IPython's %whos.", new WhoMagic(true)));
         c.add(new MagicSpec("who_ls", false, "%who_ls [TYPE ...]",
                 "The session's variable names (of the given types), sorted, as a List value.", PlaceMagics::whoLs));
+        c.add(new MagicSpec("history", false, HistoryMagic.USAGE, "Print this session's cells as typed; -n numbers "
+                + "them, -l N the last N, -g finds a pattern, -f writes a file, ranges: 4 4-6 4:6 4-.",
+                new HistoryMagic()));
         c.add(new MagicSpec("pwd", false, "%pwd", "The kernel's working directory, which relative paths start from.",
                 PlaceMagics::pwd));
         c.add(new MagicSpec("cd", false, "%cd DIR", "Not available: a JVM cannot change its working directory; "

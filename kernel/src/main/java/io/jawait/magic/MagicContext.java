@@ -3,6 +3,7 @@ package io.jawait.magic;
 import io.jawait.display.CellOutput;
 import io.jawait.timing.ResourceSnapshot;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
@@ -86,6 +87,38 @@ public interface MagicContext {
      *             collection, map or array, otherwise its value as a cell showing it would ({@code "\"text\""})
      */
     record Variable(String name, String type, Supplier<String> info) {}
+
+    /**
+     * The cells this session keeps in its history (each one run with {@code store_history}, as Jupyter's {@code
+     * history_request} answers them), for {@code %history}.
+     */
+    CellHistory history();
+
+    /** One cell of the history: its execution number and its source as typed. */
+    record Input(int number, String source) {}
+
+    /**
+     * The history as this cell sees it.
+     *
+     * @param earlier the kept cells before this one, oldest first
+     * @param current this cell, or null when it is not kept (IPython keeps a cell before running it, so its
+     *                {@code %history} shows itself)
+     */
+    record CellHistory(List<Input> earlier, Input current) {
+        public CellHistory {
+            earlier = List.copyOf(earlier);
+        }
+
+        /** Every kept cell, this one last when it is kept. */
+        public List<Input> all() {
+            if (current == null) {
+                return earlier;
+            }
+            var all = new ArrayList<>(earlier);
+            all.add(current);
+            return List.copyOf(all);
+        }
+    }
 
     /** Makes a jar or class folder visible to later cells. */
     void addToClasspath(Path path) throws CellException;

@@ -78,6 +78,12 @@ final class JShellContext implements MagicContext, AutoCloseable {
                 .map(v -> new Variable(v.name(), v.typeName(), () -> shell.varValue(v))).toList();
     }
 
+    /** What {@link #history} answers; tests set it. */
+    CellHistory history = new CellHistory(java.util.List.of(), null);
+
+    @Override
+    public CellHistory history() { return history; }
+
     @Override
     public void addToClasspath(Path path) { shell.addToClasspath(path.toString()); }
 
