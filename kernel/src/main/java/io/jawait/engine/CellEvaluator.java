@@ -198,6 +198,16 @@ final class CellEvaluator {
     }
 
     /**
+     * Drops {@code snippet} from the session, so that later cells, the fast path's included, no longer see it.
+     *
+     * @return JShell's events: the drop, then each declaration whose status it changed
+     */
+    List<SnippetEvent> drop(Snippet snippet) {
+        shellEdits++;
+        return shell.drop(snippet);
+    }
+
+    /**
      * Expressions show a value; declarations and statements do not, as in a notebook. As in IPython, a
      * trailing semicolon silences an expression: {@code System.out.printf(...);} would otherwise show the
      * {@code PrintStream} it returns, and {@code list.add(x);} a stray {@code true}.

@@ -148,6 +148,16 @@ final class EngineMagicContext implements MagicContext {
     }
 
     @Override
+    public boolean deleteVariable(String name) {
+        return new UserDeclarations(shell, control, evaluator).dropVariable(name);
+    }
+
+    @Override
+    public void deleteUserNames() {
+        new UserDeclarations(shell, control, evaluator).dropAll();
+    }
+
+    @Override
     public void addToClasspath(Path path) throws CellException {
         if (!Files.exists(path)) {
             throw new CellException("FileNotFoundError", "cannot add " + path + " to the class path: no such file");

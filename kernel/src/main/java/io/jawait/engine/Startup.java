@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import jdk.jshell.JShell;
@@ -120,6 +121,21 @@ final class Startup {
             }
         }
         made.stream().distinct().forEach(s -> shell.drop(s));
+    }
+
+    /**
+     * Whether {@code snippet} is one of the start-up imports, which {@code %reset} keeps: the combined snippet
+     * ({@link #KEY} first), or one line of the script when they were evaluated one by one.
+     */
+    static boolean made(Snippet snippet) {
+        String source = withoutComments(snippet.source());
+        return source.startsWith(KEY) || ScriptImports.LINES.contains(source);
+    }
+
+    /** The script's import lines, read once, when first asked for. */
+    private static final class ScriptImports {
+        static final Set<String> LINES = script().lines().map(String::strip)
+                .filter(line -> line.startsWith("import ")).collect(Collectors.toSet());
     }
 
     private static String withoutComments(String source) {

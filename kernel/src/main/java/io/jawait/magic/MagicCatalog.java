@@ -45,6 +45,12 @@ public final class MagicCatalog {
                 "List the session's variables with their types and values, as IPython's %whos.", new WhoMagic(true)));
         c.add(new MagicSpec("who_ls", false, "%who_ls [TYPE ...]",
                 "The session's variable names (of the given types), sorted, as a List value.", PlaceMagics::whoLs));
+        c.add(new MagicSpec("xdel", false, "%xdel NAME",
+                "Delete the variable NAME so later cells cannot use it; its value is let go, not closed.",
+                NamespaceMagics::xdel));
+        c.add(new MagicSpec("reset", false, "%reset [-f]", "Delete every variable, method, class and import the "
+                + "cells declared, after asking (-f: without asking); the kernel's own imports stay.",
+                NamespaceMagics::reset));
         c.add(new MagicSpec("history", false, HistoryMagic.USAGE, "Print this session's cells as typed; -n numbers "
                 + "them, -l N the last N, -g finds a pattern, -f writes a file, ranges: 4 4-6 4:6 4-.",
                 new HistoryMagic()));

@@ -120,6 +120,20 @@ public interface MagicContext {
         }
     }
 
+    /**
+     * Forgets the user's variable {@code name}, as if never declared, and lets go of its value, which is not
+     * closed or otherwise touched; code declared earlier that uses it cannot run until it is declared again.
+     *
+     * @return false when the session has no variable of that name
+     */
+    boolean deleteVariable(String name);
+
+    /**
+     * Forgets every variable, method, class and import the user's cells declared, as {@code %reset} does; the
+     * kernel's start-up imports stay.
+     */
+    void deleteUserNames();
+
     /** Makes a jar or class folder visible to later cells. */
     void addToClasspath(Path path) throws CellException;
 

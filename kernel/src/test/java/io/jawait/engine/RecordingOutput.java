@@ -40,7 +40,10 @@ final class RecordingOutput implements CellOutput {
 
     @Override public synchronized void clearOutput(boolean wait) { clears.add(wait); }
 
+    private final List<String> prompts = new ArrayList<>();
+
     @Override public synchronized String input(String prompt, boolean password) throws IOException {
+        prompts.add(prompt);
         if (!stdinAllowed) {
             throw new StdinNotAllowedException();
         }
@@ -51,6 +54,9 @@ final class RecordingOutput implements CellOutput {
     }
 
     @Override public void flush() {}
+
+    /** The prompts of the questions asked, in order. */
+    synchronized List<String> prompts() { return List.copyOf(prompts); }
 
     synchronized String stdout() { return stdout.toString(); }
 

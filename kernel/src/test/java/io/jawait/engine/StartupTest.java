@@ -61,6 +61,18 @@ class StartupTest {
     }
 
     @Test
+    void the_start_up_imports_are_told_from_the_users_whether_made_at_once_or_line_by_line() {
+        Startup.run(shell, splitter, QUIET, () -> true);
+        assertTrue(shell.imports().filter(i -> i.source().startsWith(Startup.KEY)).allMatch(Startup::made));
+        // line by line, as when the combined snippet does not compile: each unit as the splitter cuts the script
+        for (var unit : splitter.split(Startup.script())) {
+            assertTrue(Startup.made(shell.eval(unit.source()).getFirst().snippet()), unit.source());
+        }
+        assertFalse(Startup.made(shell.eval("import java.util.regex.*;").getFirst().snippet()));
+        assertFalse(Startup.made(shell.eval("int importedNothing = 1;").getFirst().snippet()));
+    }
+
+    @Test
     void a_start_up_import_that_does_not_compile_costs_only_its_own_line() {
         var units = splitter.split("import java.util.concurrent.*;\nimport no.such.pkg.*;");
         assertFalse(Startup.importAllAtOnce(shell, units), "the combined snippet is refused");

@@ -142,9 +142,18 @@ class HistoryMagicTest {
     }
 
     @Test
-    void the_catalogue_lists_completes_and_explains_history() throws CellException {
-        assertTrue(magics.catalog().listing().contains("%history"));
+    void the_catalogue_lists_completes_and_explains_the_three_magics() throws CellException {
+        String listed = magics.catalog().listing();
+        for (String name : List.of("%history", "%reset", "%xdel")) {
+            assertTrue(listed.contains(name), name + " missing from " + listed);
+            assertEquals(List.of(name), magics.complete(name));
+        }
         assertEquals(List.of("%history"), magics.complete("%hi"));
+        ctx.out.stdout.setLength(0);
+        magics.run("%xdel?", ctx);
+        assertEquals("%xdel: Delete the variable NAME so later cells cannot use it; its value is let go, not closed."
+                + "\nUsage: %xdel NAME\n", ctx.out.stdout.toString());
+        assertTrue(magics.help("%reset").contains("Usage: %reset [-f]"));
         assertTrue(magics.help("%history").contains("Usage: " + HistoryMagic.USAGE));
     }
 }

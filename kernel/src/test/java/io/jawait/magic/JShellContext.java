@@ -85,6 +85,19 @@ final class JShellContext implements MagicContext, AutoCloseable {
     public CellHistory history() { return history; }
 
     @Override
+    public boolean deleteVariable(String name) {
+        var found = shell.variables().filter(v -> v.name().equals(name) && shell.status(v).isActive()).toList();
+        found.forEach(shell::drop);
+        return !found.isEmpty();
+    }
+
+    @Override
+    public void deleteUserNames() {
+        shell.snippets().filter(s -> s instanceof jdk.jshell.PersistentSnippet && shell.status(s).isActive())
+                .toList().reversed().forEach(shell::drop);
+    }
+
+    @Override
     public void addToClasspath(Path path) { shell.addToClasspath(path.toString()); }
 
     @Override
