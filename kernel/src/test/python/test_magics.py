@@ -3,7 +3,7 @@ import re
 import tempfile
 import unittest
 
-from kernel_harness import KernelTestCase, java_only
+from kernel_harness import KernelTestCase, java_only, pick
 
 TIMEIT_LINE = re.compile(r"^\S+ \S+ ± \S+ \S+ per loop \(mean ± std\. dev\. of (\d+) runs?, ([\d,]+) loops? each\)$",
                          re.MULTILINE)
@@ -132,6 +132,67 @@ class MagicTests(KernelTestCase):
         cell = k.finish(msg_id, timeout=15)
         self.assertEqual(cell.status, "error")
         self.assertEqual(k.value("3 * 3"), "9")
+
+
+class SessionMagicTests(KernelTestCase):
+    """%history, %xdel and %reset, in a kernel of their own since %reset deletes every name. The checks hold for
+    ipykernel too (JAWAIT_KERNEL=python3): the output they expect is IPython's."""
+
+    def test_history_n_numbers_the_cells_as_ipython_does_and_shows_itself(self):
+        first_code = pick("int histA = 1;", "histA = 1")
+        second_code = pick('String histB = "b";\nhistA', "histB = 'b'\nhistA")
+        first = self.kernel.ok(first_code)
+        self.kernel.ok(second_code)
+        n = first.reply["content"]["execution_count"]
+        asked = f"%history -n {n}-{n + 2}"
+        self.assertEqual(self.kernel.ok(asked).stream(),
+                         f"{n:4}: {first_code}\n{n + 1:4}:\n{second_code}\n{n + 2:4}: {asked}\n")
+
+    def test_xdel_deletes_a_variable_and_a_later_cell_cannot_use_it(self):
+        self.kernel.ok(pick("int gone = 5;", "gone = 5"))
+        self.assertEqual(self.kernel.ok("%xdel gone").stream(), "")
+        cell = self.kernel.execute("gone")
+        self.assertEqual(cell.status, "error")
+        self.assertIn(pick("cannot find symbol", "name 'gone' is not defined"), cell.error_text())
+
+    def test_reset_asks_through_stdin_and_deletes_every_name_after_yes(self):
+        k = self.kernel
+        k.ok(pick("int resetMe = 1;\nint resetHelper() { return 2; }", "resetMe = 1\ndef resetHelper(): return 2"))
+        declined = self.reset_answering("n")
+        self.assertEqual(declined.stream(), "Nothing done.\n")
+        self.assertEqual(k.value("resetMe"), "1")
+        accepted = self.reset_answering("y")
+        self.assertEqual((accepted.status, accepted.stream()), ("ok", ""))
+        for name in ("resetMe", "resetHelper()"):
+            self.assertEqual(k.execute(name).status, "error", name)
+        # the start-up imports and await helpers stay
+        self.assertEqual(k.value(pick("List.of(1, 2).size() + run(async(() -> { sleep(0.01); return 1; }))",
+                                      "len([1, 2]) + 1")), "3")
+
+    def reset_answering(self, answer):
+        k = self.kernel
+        msg_id = k.kc.execute("%reset", allow_stdin=True)
+        request = k.kc.get_stdin_msg(timeout=30)
+        self.assertEqual(request["content"]["prompt"], "Once deleted, variables cannot be recovered. Proceed (y/[n])? ")
+        k.kc.input(answer)
+        return k.finish(msg_id)
+
+    @java_only("ipykernel's %reset deletes every name unasked when the front end takes no input")
+    def test_reset_that_cannot_ask_fails_and_says_to_use_f(self):
+        self.kernel.ok("int keptUnasked = 6;")
+        cell = self.kernel.execute("%reset", allow_stdin=False)
+        self.assertEqual(cell.status, "error")
+        self.assertIn("%reset -f", cell.error_text())
+        self.assertEqual(self.kernel.value("keptUnasked"), "6")
+
+    @java_only("the catalogue is jawait's")
+    def test_the_three_magics_are_listed_completed_and_explained(self):
+        k = self.kernel
+        listed = k.ok("%lsmagic").stream()
+        for name in ("%history", "%reset", "%xdel"):
+            self.assertIn(name, listed.split())
+        self.assertEqual(k.shell_reply(k.kc.complete("%xd", 3))["content"]["matches"], ["%xdel"])
+        self.assertIn("Usage: %xdel NAME", k.ok("%xdel?").stream())
 
 
 if __name__ == "__main__":
