@@ -250,7 +250,7 @@ final class Loop {
         int n = all.length;
         String[] names = new String[n];
         PackedSpans spans = new PackedSpans(n);
-        Timeline.Outcome[] outcomes = new Timeline.Outcome[n];
+        byte[] outcomes = new byte[n];
         long switches = 0;
         for (int i = 0; i < n; i++) {
             Task<?> t = all[i];
@@ -259,10 +259,11 @@ final class Loop {
             // made C2 speculate on its uncontended path and deoptimise, once per task, every parked frame
             // compiled that way when the task woke (25,000 traps in a run of 100,000 sleeps, -Xlog:deoptimization)
             switches += spans.add(t.span);
-            outcomes[i] = Timeline.outcomeOf(t);
+            Timeline.Outcome outcome = Timeline.outcomeOf(t);
+            outcomes[i] = (byte) outcome.ordinal();
             t.older = null;
             // asyncio reports only failures nobody looked at; a task that succeeded unobserved is fine
-            if (outcomes[i] == Timeline.Outcome.FAILED && !t.retrieved() && t != main) {
+            if (outcome == Timeline.Outcome.FAILED && !t.retrieved() && t != main) {
                 reportUnretrieved(t);
             }
         }

@@ -49,11 +49,11 @@ public final class Timeline implements Rich {
 
     private final Mode mode;
     private final long wall;
-    // A run keeps each task's name, packed span and outcome; the rows are made on first use, so the end of a
-    // run with 100,000 tasks does not pay for 100,000 records and their arrays that nobody may look at.
+    // A run keeps each task's name, packed span and outcome (an ordinal); the rows are made on first use, so the end
+    // of a run with 100,000 tasks does not pay for 100,000 records and their arrays that nobody may look at.
     private String[] names;
     private PackedSpans spans;
-    private Outcome[] outcomes;
+    private byte[] outcomes;
     private List<Row> rows;
 
     Timeline(Mode mode, long wallNanos, List<Row> rows) {
@@ -66,7 +66,7 @@ public final class Timeline implements Rich {
     }
 
     /** A timeline whose rows are made from finished spans when first asked for; the arrays become its own. */
-    Timeline(Mode mode, long wallNanos, String[] names, PackedSpans spans, Outcome[] outcomes) {
+    Timeline(Mode mode, long wallNanos, String[] names, PackedSpans spans, byte[] outcomes) {
         this.mode = mode;
         this.wall = wallNanos;
         this.names = names;
@@ -98,9 +98,9 @@ public final class Timeline implements Rich {
     public synchronized List<Row> rows() {
         if (rows == null) {
             Row[] made = new Row[spans.size()];
-            for (int i = 0; i < made.length; i++) {
-                made[i] = new Row(names[i], spans.created(i), spans.marks(i), spans.done(i), outcomes[i]);
-            }
+            Outcome[] kinds = Outcome.values();
+            spans.forEach((i, created, marks, done) -> made[i] = new Row(names[i], created, marks, done,
+                    kinds[outcomes[i]]));
             rows = List.of(made);
             names = null;
             spans = null;
