@@ -16,8 +16,6 @@ import java.util.function.Function;
 abstract sealed class Execution<T> permits Task {
     // one factory for every task: Thread.ofVirtual() makes a builder object per call
     private static final ThreadFactory THREADS = Thread.ofVirtual().factory();
-    // every task's thread runs this one Runnable and finds its task in Loop.CURRENT, put there before it started
-    private static final Runnable ENTRY = Execution::execute;
     final Loop loop;
     final Span span;
     private final Coro<T> coro;
@@ -63,17 +61,17 @@ abstract sealed class Execution<T> permits Task {
 
     /** Starts the task's thread (VIRTUAL at once; LOOP when it first gets the baton). */
     void start() {
+        Entry entry = new Entry(self());
+        Thread th = THREADS.newThread(entry);
+        th.setUncaughtExceptionHandler(entry);
         // assigned before starting, so a resume() racing with the new thread's first suspension sees it
-        Thread th = THREADS.newThread(ENTRY);
         thread = th;
-        // registered by the starter, so every thread runs the one ENTRY: no Runnable object per task
-        Loop.CURRENT.put(th, self());
-        try {
-            th.start();
-        } catch (RuntimeException | Error e) {
-            Loop.CURRENT.remove(th);
-            throw e;
-        }
+        th.start();
+    }
+
+    /** The task whose thread this is, or null for a thread no task runs on (see {@link Entry}). */
+    static Task<?> of(Thread thread) {
+        return thread.getUncaughtExceptionHandler() instanceof Entry e ? e.task : null;
     }
 
     /** LOOP: this task now holds the baton. */
@@ -87,40 +85,61 @@ abstract sealed class Execution<T> permits Task {
         }
     }
 
-    // One frame from the thread's entry to the body: static, so ENTRY's method reference calls it directly; no
-    // separate runBody, and the body called here rather than through Coro.call. Every frame below a park point is
-    // copied into the parked thread's stack chunk, most of a sleeping task's memory, and until the JIT has compiled
-    // a new cell's lambda in, each of those frames is a large interpreted one.
-    @SuppressWarnings("unchecked")
-    private static void execute() {
-        Execution<Object> x = (Execution<Object>) (Execution<?>) Loop.CURRENT.get(Thread.currentThread());
-        Loop loop = x.loop;
-        loop.resumed(x.self());
-        if (loop.tracer != null) {
-            loop.tracer.started(x.self());
+    /**
+     * What a task's thread runs, and how the helpers find the task from its thread: the entry is also the thread's
+     * uncaught-exception handler, a field every thread has. A map from thread to task cost each task a 24-byte node
+     * and up to 10 bytes of the map's table; it was looked up at the start of every task and in every helper, and
+     * written twice per task, from both carriers at once: the map's contended and resizing paths, met in the middle
+     * of a large run, deoptimised the compiled frames tasks park in (-Xlog:deoptimization). The entry is 16 bytes,
+     * and finding it is two field reads.
+     *
+     * <p>Code that replaces its thread's handler inside a task ({@code Thread.setUncaughtExceptionHandler}) leaves
+     * its run as far as the helpers can tell, as if it ran on a thread of its own.
+     */
+    private static final class Entry implements Runnable, Thread.UncaughtExceptionHandler {
+        final Task<?> task;
+
+        Entry(Task<?> task) {
+            this.task = task;
         }
-        Object value = null;
-        Throwable failure = null;
-        try {
-            if (x.cancelRequested) {
-                throw new CancelledError();
+
+        // The body is called here, one frame from the thread's entry: no separate execute or runBody, and not
+        // through Coro.call. Every frame below a park point is copied into the parked thread's stack chunk, most of
+        // a sleeping task's memory, and until the JIT has compiled a new cell's lambda in, each of those frames is a
+        // large interpreted one.
+        @Override
+        @SuppressWarnings("unchecked")
+        public void run() {
+            Execution<Object> x = (Execution<Object>) (Execution<?>) task;
+            Loop loop = x.loop;
+            loop.resumed(task);
+            if (loop.tracer != null) {
+                loop.tracer.started(task);
             }
-            Object body = x.coro.body;
-            if (body instanceof AsyncRunnable r) {
-                r.run();
-            } else {
-                value = ((AsyncCallable<Object>) body).call();
+            Object value = null;
+            Throwable failure = null;
+            try {
+                if (x.cancelRequested) {
+                    throw new CancelledError();
+                }
+                Object body = x.coro.body;
+                if (body instanceof AsyncRunnable r) {
+                    r.run();
+                } else {
+                    value = ((AsyncCallable<Object>) body).call();
+                }
+            } catch (InterruptedException e) {
+                failure = x.cancelRequested ? new CancelledError() : e;
+            } catch (Throwable e) {
+                failure = e;
             }
-        } catch (InterruptedException e) {
-            failure = x.cancelRequested ? new CancelledError() : e;
-        } catch (Throwable e) {
-            failure = e;
-        }
-        try {
             x.finish(value, failure);
-        } finally {
-            // the thread asked for again rather than kept: a value live across the body is a slot in every parked frame
-            Loop.CURRENT.remove(Thread.currentThread());
+        }
+
+        /** Reports what escaped the task's own handling (a failing finish), as a thread without a handler would. */
+        @Override
+        public void uncaughtException(Thread t, Throwable e) {
+            t.getThreadGroup().uncaughtException(t, e);
         }
     }
 

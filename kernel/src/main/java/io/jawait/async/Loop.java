@@ -18,9 +18,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * the baton (LOOP), and the record it leaves in {@link LastRun} when it ends.
  */
 final class Loop {
-    // A map rather than a ScopedValue or ThreadLocal: measured, it costs each parked task fewer bytes and
-    // fewer stack frames, and a parked virtual thread's frozen stack is most of its memory.
-    static final ConcurrentHashMap<Thread, Task<?>> CURRENT = new ConcurrentHashMap<>();
     private static final Set<Loop> RUNNING = ConcurrentHashMap.newKeySet();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     final Mode mode;
@@ -37,9 +34,13 @@ final class Loop {
         this.mode = mode;
     }
 
-    /** The task running on this thread, or null outside every run. */
+    /**
+     * The task running on this thread, or null outside every run. Not a ScopedValue or ThreadLocal: measured, they
+     * cost each parked task more bytes and more stack frames, and a parked virtual thread's frozen stack is most of
+     * its memory.
+     */
     static Task<?> currentTask() {
-        return CURRENT.get(Thread.currentThread());
+        return Execution.of(Thread.currentThread());
     }
 
     /** The run this thread's task belongs to, or null outside every run. */
