@@ -13,11 +13,10 @@ import java.util.function.Function;
  *
  * <p>A superclass rather than an object the task holds: a sleeping task is then one object, not two.
  */
-abstract sealed class Execution<T> permits Task {
+abstract sealed class Execution<T> extends Span permits Task {
     // one factory for every task: Thread.ofVirtual() makes a builder object per call
     private static final ThreadFactory THREADS = Thread.ofVirtual().factory();
     final Loop loop;
-    final Span span;
     private final Coro<T> coro;
     private final boolean looped;
     private volatile boolean go;
@@ -32,9 +31,9 @@ abstract sealed class Execution<T> permits Task {
     private volatile int rung;
 
     Execution(Loop loop, Coro<T> coro) {
+        super(loop.now());
         this.loop = loop;
         this.coro = coro;
-        this.span = new Span(loop.now());
         this.looped = loop.mode == Mode.LOOP;
     }
 

@@ -147,11 +147,11 @@ final class Loop {
     }
 
     void resumed(Task<?> t) {
-        t.span.mark(now());
+        t.mark(now());
     }
 
     void suspended(Task<?> t) {
-        t.span.mark(now());
+        t.mark(now());
     }
 
     void finished(Task<?> t) {
@@ -259,7 +259,7 @@ final class Loop {
             // switches are counted here, after the fact: a shared counter bumped on every resume (a LongAdder)
             // made C2 speculate on its uncontended path and deoptimise, once per task, every parked frame
             // compiled that way when the task woke (25,000 traps in a run of 100,000 sleeps, -Xlog:deoptimization)
-            switches += spans.add(t.span);
+            switches += spans.add(t);
             Timeline.Outcome outcome = Timeline.outcomeOf(t);
             outcomes[i] = (byte) outcome.ordinal();
             t.older = null;

@@ -52,7 +52,7 @@ final class PackedSpans {
             putSigned(scratch[m] - last);
             last = scratch[m];
         }
-        putSigned(span.done() - last);
+        putSigned(span.end() - last);
         tasks++;
         return (marks + 1) / 2;
     }

@@ -8,8 +8,10 @@ import java.util.Arrays;
  * <p>Only the task's own thread writes a span, and the run reads it after the task has finished, so the
  * fields need no locking. The first four marks live in fields, not in an array: they cover the common life
  * (run, wait on one await or sleep, run again, finish), and 100,000 spans then cost one object each, not two.
+ * And a task is its own span ({@link Execution} extends this class), not an object it holds: one header and one
+ * reference less, 8 bytes a task (Span and Task were 64 bytes each, the task is now 120).
  */
-final class Span {
+sealed class Span permits Execution {
     private static final int INLINE = 4;
 
     final long created;
@@ -47,11 +49,12 @@ final class Span {
         more[i] = t;
     }
 
-    void finish(long t) {
+    void end(long t) {
         done = t;
     }
 
-    long done() {
+    /** When the task finished, or -1. */
+    long end() {
         return done;
     }
 

@@ -271,7 +271,7 @@ public final class Task<T> extends Execution<T> implements Awaitable<T> {
             loop.tracer.finished(this);
         }
         loop.suspended(this);
-        span.finish(loop.now());
+        end(loop.now());
         state = failure != null ? new Failure(failure) : value == null ? NIL : value;
         CompletableFuture<T> f = future;
         if (f != null) {

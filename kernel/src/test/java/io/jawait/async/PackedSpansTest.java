@@ -15,7 +15,7 @@ class PackedSpansTest {
             s.mark(created + 10L * (i + 1));
         }
         if (done >= 0) {
-            s.finish(done);
+            s.end(done);
         }
         return s;
     }
@@ -36,7 +36,7 @@ class PackedSpansTest {
         packed.forEach((i, created, marks, done) -> {
             read.add(i);
             assertEquals(spans[i].created, created, "span " + i);
-            assertEquals(spans[i].done(), done, "span " + i);
+            assertEquals(spans[i].end(), done, "span " + i);
             long[] expected = new long[spans[i].markCount()];
             for (int m = 0; m < expected.length; m++) {
                 expected[m] = spans[i].created + 10L * (m + 1);
