@@ -1,7 +1,7 @@
 package io.jawait.async;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -16,17 +16,24 @@ import java.util.concurrent.locks.ReentrantLock;
  * stays in the heap, is skipped when its time comes, and the heap is swept when such alarms make up half of
  * it. Alarms with the same deadline fire in the order they were set, on the clock thread itself, so no pool
  * reorders them and LOOP mode stays deterministic.
+ *
+ * <p>The threads that set alarms leave them in an {@link AlarmInbox} without taking a lock, and wake the clock if
+ * it sleeps; the clock moves them onto the heap before it looks at the heap, so an alarm not moved yet is never
+ * overlooked. The clock, too, sets its alarms through the inbox (a completion it runs may set a timer): it drains
+ * them on its next turn, before it sleeps.
  */
 final class Timers {
     private static final int BATCH = 256;
-    private static final int SPINS = 200;
     private static final ReentrantLock LOCK = new ReentrantLock();
-    private static final Condition CHANGED = LOCK.newCondition();
     private static final AlarmHeap HEAP = new AlarmHeap();
+    private static final AlarmInbox INBOX = new AlarmInbox();
+    private static final Thread CLOCK = Thread.ofPlatform().daemon().name("jawait-timers").unstarted(Timers::tick);
+    // set by the clock before it parks with nothing to do; whoever puts an alarm in then wakes it
+    private static volatile boolean idle;
     private static int withdrawn;
 
     static {
-        Thread.ofPlatform().daemon().name("jawait-timers").start(Timers::tick);
+        CLOCK.start();
     }
 
     private Timers() {
@@ -67,7 +74,7 @@ final class Timers {
     static int size() {
         LOCK.lock();
         try {
-            return HEAP.size();
+            return HEAP.size() + INBOX.backlog();
         } finally {
             LOCK.unlock();
         }
@@ -81,28 +88,11 @@ final class Timers {
     }
 
     private static void push(long deadline, Object item, int stamp) {
-        lock();
-        try {
-            if (HEAP.push(deadline, item, stamp)) {
-                CHANGED.signal();
-            }
-        } finally {
-            LOCK.unlock();
+        INBOX.put(deadline, item, stamp);
+        // nothing of the alarm is live across this call, so it adds nothing to the frame a sleeping task parks in
+        if (idle) {
+            LockSupport.unpark(CLOCK);
         }
-    }
-
-    /**
-     * Takes the clock's lock, spinning briefly first: it is held for well under a microsecond, and a virtual
-     * thread that blocks on it instead unmounts, which costs more and leaves it a larger stack chunk.
-     */
-    private static void lock() {
-        for (int i = 0; i < SPINS; i++) {
-            if (LOCK.tryLock()) {
-                return;
-            }
-            Thread.onSpinWait();
-        }
-        LOCK.lock();
     }
 
     private static void tick() {
@@ -110,23 +100,17 @@ final class Timers {
         int[] dueStamps = new int[BATCH];
         while (true) {
             int n = 0;
+            long wait;
             LOCK.lock();
             try {
-                while (HEAP.size() == 0 || HEAP.firstDeadline() - System.nanoTime() > 0) {
-                    if (HEAP.size() == 0) {
-                        CHANGED.awaitUninterruptibly();
-                    } else {
-                        CHANGED.awaitNanos(HEAP.firstDeadline() - System.nanoTime());
-                    }
-                }
+                INBOX.drainInto(HEAP);
                 long now = System.nanoTime();
                 while (HEAP.size() > 0 && HEAP.firstDeadline() - now <= 0 && n < BATCH) {
                     due[n] = HEAP.firstItem();
                     dueStamps[n++] = HEAP.firstStamp();
                     HEAP.removeFirst();
                 }
-            } catch (InterruptedException e) {
-                continue;
+                wait = HEAP.size() == 0 ? -1 : HEAP.firstDeadline() - now;
             } finally {
                 LOCK.unlock();
             }
@@ -135,6 +119,27 @@ final class Timers {
                 fire(due[i], dueStamps[i]);
                 due[i] = null;
             }
+            if (n == 0) {
+                idle = true;
+                // an alarm put in before `idle` was set is seen here; one put in after it wakes the clock
+                if (inboxEmpty()) {
+                    if (wait < 0) {
+                        LockSupport.park();
+                    } else {
+                        LockSupport.parkNanos(wait);
+                    }
+                }
+                idle = false;
+            }
+        }
+    }
+
+    private static boolean inboxEmpty() {
+        LOCK.lock();
+        try {
+            return INBOX.isEmpty();
+        } finally {
+            LOCK.unlock();
         }
     }
 
