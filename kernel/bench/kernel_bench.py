@@ -3,7 +3,8 @@
     /usr/bin/python3 kernel/bench/kernel_bench.py [--kernels jawait python3] [--starts 5] [--cells 200]
 
 Measures for each kernel: start to first kernel_info_reply and to first execute_reply (median of --starts
-fresh kernels); trivial-cell round trip (execute_request to idle) p50/p95 over --cells cells after a warm-up;
+fresh kernels); trivial-cell round trip (execute_request to idle) p50/p95 over --cells cells after a warm-up,
+and the CPU time the kernel's processes used meanwhile, with the share of the JVM's JIT compiler threads;
 p50 of --cells/2 cells whose text differs each time ("0+1", "1+1", ...); a 10,000-line cell (seconds, lines
 received); resident memory of the kernel's process tree after the trivial cells; interrupt latency (interrupt
 sent to execute_reply, median of 3); then --cells trivial cells again, p50, with the kernel some 350 cells in (no
@@ -12,6 +13,7 @@ The kernel named "jawait-nocache" is the installed jawait kernelspec without its
 The figures are just data: on a machine shared with builds they move; run again before believing a change.
 """
 import argparse
+import glob
 import json
 import os
 import shutil
@@ -111,6 +113,27 @@ class Session:
         root = psutil.Process(self.km.provisioner.process.pid)
         return sum(p.memory_info().rss for p in [root] + root.children(recursive=True)) / 2**20
 
+    def cpu_seconds(self):
+        """(all threads, JIT compiler threads) CPU seconds of the kernel's process tree so far (Linux /proc)."""
+        root = psutil.Process(self.km.provisioner.process.pid)
+        total = jit = 0.0
+        tick = os.sysconf("SC_CLK_TCK")
+        for p in [root] + root.children(recursive=True):
+            for task in glob.glob(f"/proc/{p.pid}/task/*"):
+                try:
+                    with open(task + "/comm", encoding="utf-8", errors="replace") as f:
+                        name = f.read().strip()
+                    with open(task + "/stat", encoding="ascii", errors="replace") as f:
+                        fields = f.read().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue  # a thread that ended meanwhile
+                seconds = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+                total += seconds
+                # HotSpot names them "C1 CompilerThread0", "C2 CompilerThread0", truncated to 15 characters
+                if name.startswith(("C1 CompilerThre", "C2 CompilerThre")):
+                    jit += seconds
+        return total, jit
+
     def close(self):
         self.kc.stop_channels()
         self.km.shutdown_kernel(now=False)
@@ -142,9 +165,13 @@ def measure_session(kernel_name, cells, warmup, figures):
         s.kc.wait_for_ready(timeout=120)
         for _ in range(warmup):
             s.run(s.code("trivial"))
+        cpu_before, jit_before = s.cpu_seconds()
         rounds = trivial_rounds(s, cells)
+        cpu_after, jit_after = s.cpu_seconds()
         figures.update(trivial_p50=percentile(rounds, 0.5) * 1000, trivial_p95=percentile(rounds, 0.95) * 1000,
                        rss_mb=s.rss_mb())
+        # where the kernel's CPU went meanwhile: on 2 cores, a JIT still compiling competes with the cells
+        figures.update(trivial_cpu=cpu_after - cpu_before, trivial_jit_cpu=jit_after - jit_before)
         # a notebook's cells differ from each other; one repeated text can hide costs that only new code pays
         varied = []
         for i in range(cells // 2):
@@ -229,6 +256,8 @@ FORMATS = {"start_to_kernel_info": ("start to kernel_info_reply", "s", "{:.3f}")
            "start_to_first_execute": ("start to first execute_reply", "s", "{:.3f}"),
            "trivial_p50": ("trivial cell p50", "ms", "{:.2f}"),
            "trivial_p95": ("trivial cell p95", "ms", "{:.2f}"),
+           "trivial_cpu": ("  kernel CPU in those cells", "s", "{:.2f}"),
+           "trivial_jit_cpu": ("    of it the JIT compilers'", "s", "{:.2f}"),
            "varied_p50": ("differing cells p50 ({i}+1)", "ms", "{:.2f}"),
            "trivial_late_p50": ("trivial cell p50 at the end", "ms", "{:.2f}"),
            "lines_seconds": ("10,000-line cell", "s", "{:.3f}"),
