@@ -103,7 +103,10 @@ target="$(kernels_dir)/$kernel_name"
 jar="$target/jawait-kernel.jar"
 cache="$target/jawait-kernel.aot"
 spec="$staging/spec/$kernel_name"
-write_spec "$spec" "${heap_flags[@]}" "-XX:AOTCache=$cache" -Xlog:aot=off -Xlog:cds=off
+# javac's tiers (see kernel-jvm.flags): the directives file travels with the kernelspec, named by its installed path
+compiler_flags=(-XX:+UnlockDiagnosticVMOptions "-XX:CompilerDirectivesFile=$target/compiler-directives.json")
+write_spec "$spec" "${heap_flags[@]}" "${compiler_flags[@]}" "-XX:AOTCache=$cache" -Xlog:aot=off -Xlog:cds=off
+cp "$here/compiler-directives.json" "$spec/"
 
 # A cache only serves the JDK and jar it was built from: keep it across a re-install only when both are the same.
 jdk_id="$JAVA_HOME $("$java" -version 2>&1 | tr '\n' ' ')"
@@ -137,7 +140,7 @@ echo "jawait: kernelspec '$kernel_name' installed in $target"
 # then built from that record. Without Jupyter's client there is no training and the kernel starts uncached.
 train() {
   local config="$staging/jawait.aotconf"
-  write_spec "$staging/train/kernels/$kernel_name" "${heap_flags[@]}" -XX:AOTMode=record \
+  write_spec "$staging/train/kernels/$kernel_name" "${heap_flags[@]}" "${compiler_flags[@]}" -XX:AOTMode=record \
     "-XX:AOTConfiguration=$config" -Xlog:aot=off
   JUPYTER_PATH="$staging/train${JUPYTER_PATH:+:$JUPYTER_PATH}" /usr/bin/python3 "$here/train_kernel.py" "$kernel_name" \
     && [ -f "$config" ] \

@@ -67,6 +67,9 @@ final class JupyterSuite {
         var argv = new ArrayList<String>();
         argv.add(quoted(java));
         kernelJvmFlags().forEach(flag -> argv.add(quoted(flag)));
+        Path directives = Path.of(System.getProperty("jawait.root", "..")).resolve("install/compiler-directives.json");
+        argv.add(quoted("-XX:+UnlockDiagnosticVMOptions"));
+        argv.add(quoted("-XX:CompilerDirectivesFile=" + directives.toAbsolutePath().normalize()));
         List.of("-jar", jar.toAbsolutePath().toString(), "kernel", "{connection_file}").forEach(a -> argv.add(quoted(a)));
         Files.writeString(spec.resolve("kernel.json"), """
                 {"argv": [%s], "display_name": "Java (jawait, test build)", "language": "java",
