@@ -119,6 +119,9 @@ class Session:
         total = jit = 0.0
         tick = os.sysconf("SC_CLK_TCK")
         for p in [root] + root.children(recursive=True):
+            # the process's own count keeps threads that have ended (a JVM kernel ends a snippet thread per cell)
+            times = p.cpu_times()
+            total += times.user + times.system
             for task in glob.glob(f"/proc/{p.pid}/task/*"):
                 try:
                     with open(task + "/comm", encoding="utf-8", errors="replace") as f:
@@ -128,7 +131,6 @@ class Session:
                 except OSError:
                     continue  # a thread that ended meanwhile
                 seconds = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
-                total += seconds
                 # HotSpot names them "C1 CompilerThread0", "C2 CompilerThread0", truncated to 15 characters
                 if name.startswith(("C1 CompilerThre", "C2 CompilerThre")):
                     jit += seconds
