@@ -133,6 +133,17 @@ public final class TimeitVsJmh {
         return result == null ? null : (String) result.data().get("text/plain");
     }
 
+    /**
+     * For the kernel-process driver, from a cell: JMH runs one benchmark in the calling JVM (the kernel's, with
+     * JShell's heap and javac's profiles), no fork, and returns its mean and best seconds per operation as
+     * {@code "MEAN BEST"}. The kernel needs JMH's compiler hints and blackhole flags for this to be JMH as its forks
+     * run it (kernel/bench/timeit_vs_jmh.py starts it with them).
+     */
+    public static String inThisJvm(String method, int iterations) throws Exception {
+        double[] r = jmh(method, iterations, 0);
+        return String.format(Locale.ROOT, "%.6e %.6e", r[0], r[1]);
+    }
+
     /** Mean and best (fastest iteration) seconds per operation of one JMH benchmark; 0 forks: in this JVM. */
     private static double[] jmh(String method, int iterations, int forks) throws Exception {
         var options = new OptionsBuilder().include(JmhBenchmarks.class.getName() + "\\." + method + "$")
