@@ -26,6 +26,16 @@ public final class Bindings {
         return PARKED.remove(key);
     }
 
+    /**
+     * Whether the parked object can be assigned to a variable of {@code type} (its erasure; a primitive type
+     * takes its own wrapper only, as an unboxing cast does). Leaves the object parked.
+     */
+    public static boolean fits(String key, Class<?> type) {
+        Object value = PARKED.get(key);
+        Class<?> holder = type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
+        return value == null ? !type.isPrimitive() : holder.isInstance(value);
+    }
+
     static void discard(String key) {
         PARKED.remove(key);
     }

@@ -181,10 +181,46 @@ final class EngineMagicContext implements MagicContext {
         String cast = declared.equals("var") ? Bindings.nameableType(value) : declared;
         String key = Bindings.park(value);
         try {
+            if (value != null && !declared.equals("var") && !fits(key, declared)) {
+                // checked first: the declaration would fail only at run time, after replacing any earlier variable
+                throw new CellException("UsageError", "the magic's value is a " + value.getClass().getName()
+                        + ", which '" + type + " " + name + "' cannot hold; declare 'var " + name + "' or '"
+                        + value.getClass().getSimpleName() + " " + name + "'");
+            }
             evaluator.run(declared + " " + name + " = (" + cast + ") io.jawait.engine.Bindings.take(\"" + key + "\");",
                     cell, interrupted);
         } finally {
             Bindings.discard(key);
         }
+    }
+
+    /**
+     * Whether the value parked under {@code key} fits a variable of type {@code declared}. A type JShell cannot
+     * resolve counts as fitting: the declaration then fails with javac's own error, which names it.
+     */
+    private boolean fits(String key, String declared) {
+        try {
+            Evaluation fits = evaluator.run("io.jawait.engine.Bindings.fits(\"" + key + "\", " + erasure(declared)
+                    + ".class)", cell, interrupted);
+            return !fits.hasValue() || !Boolean.FALSE.equals(fits.value());
+        } catch (CellException e) {
+            return true;
+        }
+    }
+
+    /** {@code type} without its type arguments: {@code Map<String, List<Integer>>[]} gives {@code Map[]}. */
+    static String erasure(String type) {
+        var b = new StringBuilder();
+        int depth = 0;
+        for (char ch : type.toCharArray()) {
+            if (ch == '<') {
+                depth++;
+            } else if (ch == '>') {
+                depth--;
+            } else if (depth == 0) {
+                b.append(ch);
+            }
+        }
+        return b.toString().strip();
     }
 }

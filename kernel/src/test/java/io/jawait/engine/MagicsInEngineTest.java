@@ -154,6 +154,31 @@ class MagicsInEngineTest extends MagicsTestKit {
     }
 
     @Test
+    void timeit_o_into_a_variable_of_the_wrong_type_says_which_types_and_keeps_the_old_variable() {
+        ok("String wrongTyped = \"kept\";", new RecordingOutput(false));
+        var outcome = exec("String wrongTyped = %timeit -q -o -n 10 -r 1 -w 0 Math.sqrt(2.0)", new RecordingOutput(false));
+        var error = assertInstanceOf(ExecuteOutcome.Error.class, outcome);
+        assertEquals("UsageError", error.ename(), error.evalue());
+        assertTrue(error.evalue().contains("io.jawait.timing.TimeitResult")
+                && error.evalue().contains("String wrongTyped"), error.evalue());
+        assertEquals("\"kept\"", shown(ok("wrongTyped", new RecordingOutput(false))));
+        var primitive = exec("double wrongNumber = %timeit -q -o -n 10 -r 1 -w 0 1 + 1", new RecordingOutput(false));
+        assertEquals("UsageError", assertInstanceOf(ExecuteOutcome.Error.class, primitive).ename());
+        // types that can hold it still bind: its own simple name, a supertype, a generic interface's erasure
+        ok("TimeitResult ownType = %timeit -q -o -n 10 -r 1 -w 0 1 + 1", new RecordingOutput(false));
+        ok("Object anyObject = %timeit -q -o -n 10 -r 1 -w 0 1 + 1", new RecordingOutput(false));
+        assertEquals("10", shown(ok("ownType.loops()", new RecordingOutput(false))));
+        assertEquals("true", shown(ok("anyObject instanceof io.jawait.timing.TimeitResult", new RecordingOutput(false))));
+    }
+
+    @Test
+    void erasure_drops_type_arguments_however_nested() {
+        assertEquals("Map[]", EngineMagicContext.erasure("Map<String, List<Integer>>[]"));
+        assertEquals("java.util.List", EngineMagicContext.erasure("java.util.List<? extends Number>"));
+        assertEquals("int", EngineMagicContext.erasure("int"));
+    }
+
+    @Test
     void a_percent_line_inside_a_text_block_or_block_comment_is_java_not_a_magic() {
         var out = new RecordingOutput(false);
         var shown = ok("String template = \"\"\"\n    %s has %d items\n    \"\"\".formatted(\"cart\", 3);\n"
