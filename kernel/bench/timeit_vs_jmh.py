@@ -12,13 +12,13 @@ measured 1 s iterations: in that same kernel process, right after the %timeit, f
 
 Two references, because they answer two questions. JMH in the kernel holds the JVM fixed: the same heap (JShell's
 and javac's objects, which every young collection scans as roots), the same JDK method profiles (javac trained
-them), the same machine moment. %timeit against it says whether %timeit measures as JMH does; that is the ratio
-the 0.9-1.1 target is read on. JMH in a fork says what the statement costs in a JVM that holds nothing else, and
-%timeit against it adds what the kernel's JVM itself costs the statement: for an allocating statement (ArrayList)
-each young collection has more roots to scan in the kernel, and JMH run in the kernel pays the same. The kernel for
-this is started with the kernel's flags plus what JMH gives its forks (its compiler hints file, which names only
-JMH's generated stubs and the JmhBenchmarks methods, and its compiler blackhole), and with the test classes and
-JMH's jars added by %classpath; none of that touches %timeit's loop.
+them), the same machine moment. %timeit against it says whether %timeit measures as JMH does. JMH in a fork
+says what the statement costs in a JVM that holds nothing else, and %timeit against it adds what the kernel's JVM
+itself costs the statement: for an allocating statement (ArrayList) each young collection has more roots to scan
+in the kernel, and JMH run in the kernel pays the same. The kernel for this is started with the kernel's flags
+plus what JMH gives its forks (its compiler hints file, which names only JMH's generated stubs and the
+JmhBenchmarks methods, and its compiler blackhole), and with the test classes and JMH's jars added by %classpath;
+none of that touches %timeit's loop.
 
 Forks on both sides. One JVM is one sample of things that do not repeat within it: the JIT's choices for that
 compilation, where the code and the heap land, the young generation's size as the heap grew. Measured on this
@@ -246,9 +246,9 @@ def stop_check_ab(kernel, workloads):
 
 def report(timeit_forks, jmh_kernels, jmh_forks, first, repeats, ticks_at_start):
     print("\nmedians over the rounds (each a fresh kernel, and a JMH fork); spread = (max-min)/median over the rounds")
-    print("JMH kernel = JMH in the kernel's JVM, no fork: the ratio the 0.9-1.1 target is read on (see the top of "
-          "timeit_vs_jmh.py);\nJMH fork = a fresh JVM with the same flags: the ratio adds what the kernel's JVM costs "
-          "the statement")
+    print("JMH kernel = JMH in the kernel's JVM, no fork: the ratio says whether %timeit measures as JMH does (see the "
+          "top of timeit_vs_jmh.py);\nJMH fork = a fresh JVM with the same flags: the ratio adds what the kernel's JVM "
+          "costs the statement")
     print("benchmark        %timeit      JMH kernel   JMH fork     /kernel  /fork    spreads: %timeit  kernel  fork")
     for name, t in timeit_forks.items():
         k, j = jmh_kernels[name], jmh_forks[name]
