@@ -20,6 +20,13 @@ plus what JMH gives its forks (its compiler hints file, which names only JMH's g
 JmhBenchmarks methods, and its compiler blackhole), and with the test classes and JMH's jars added by %classpath;
 none of that touches %timeit's loop.
 
+The collections are counted on all three sides, so that the run shows that cost rather than asserting it: around
+each %timeit and each JMH-in-the-kernel cell the kernel's GarbageCollectorMXBeans are read (the whole cell, warm-up
+included), and the fork runs JMH's GC profiler (its measured iterations). The report gives each side's collections
+a second, their mean pause and their share of the time, and %timeit against the fork with both shares taken out.
+The collectors' own time leaves out bringing the threads to a safepoint and waking them again, so the shares are
+lower bounds, and the ratio without them still carries that part of the collections.
+
 Forks on both sides. One JVM is one sample of things that do not repeat within it: the JIT's choices for that
 compilation, where the code and the heap land, the young generation's size as the heap grew. Measured on this
 machine (2 cores, other processes around), five JMH forks of one benchmark differed by up to 50% from each
@@ -39,6 +46,7 @@ before every backward branch), alternated three times in the one kernel so that 
 """
 import argparse
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -48,6 +56,7 @@ import time
 from queue import Empty
 
 MAIN = "io.jawait.timing.bench.TimeitVsJmh"
+COLUMNS = ("%timeit", "JMH kernel", "JMH fork")
 
 
 def jvm_flags(path):
@@ -114,6 +123,18 @@ class Kernel:
         mean, best = self.value('benchResult.mean() + " " + benchResult.best()').strip('"').split()
         return float(mean), float(best)
 
+    def gc_snapshot(self):
+        """(seconds, collections, collection seconds) of the kernel's JVM so far."""
+        nanos, count, millis = self.value("io.jawait.timing.bench.TimeitVsJmh.gcSnapshot()").strip('"').split()
+        return int(nanos) / 1e9, int(count), int(millis) / 1e3
+
+    def with_gc(self, measure):
+        """measure()'s value, and Collections over the cell that ran it."""
+        before = self.gc_snapshot()
+        value = measure()
+        after = self.gc_snapshot()
+        return value, Collections(*(a - b for a, b in zip(after, before)))
+
     def jmh_here(self, name, iterations):
         """Mean seconds per operation of JMH benchmark `name` run in this kernel's JVM (no fork)."""
         out = self.value(f'io.jawait.timing.bench.TimeitVsJmh.inThisJvm("{name}", {iterations})', timeout=900)
@@ -140,16 +161,36 @@ class Kernel:
         self.km.shutdown_kernel(now=False)
 
 
+class Collections:
+    """The young (and any full) collections during a measurement: how many, and the share of its time they took.
+    The collectors' own time (GarbageCollectorMXBean), which leaves out stopping and restarting the threads, so
+    the share is a lower bound."""
+
+    def __init__(self, seconds, count, gc_seconds):
+        self.seconds, self.count, self.gc_seconds = seconds, count, gc_seconds
+
+    def share(self):
+        return self.gc_seconds / self.seconds if self.seconds > 0 else float("nan")
+
+    def pause(self):
+        return self.gc_seconds / self.count if self.count else float("nan")
+
+
 def jmh(args, flags, name):
+    """Mean seconds per operation of one JMH fork, and Collections over its measured iterations (JMH's GC
+    profiler: ITERATIONS of 1 s each)."""
     out = subprocess.run([args.java, *flags, "-cp", args.classpath, MAIN, "--jmh", name, str(args.iterations)],
                          check=True, capture_output=True, text=True).stdout
-    line = next(l for l in out.splitlines() if l.startswith(f"jmh {name} "))
-    return float(line.split()[2]), float(line.split()[3])
+    fields = next(l for l in out.splitlines() if l.startswith(f"jmh {name} ")).split()
+    count, millis = float(fields[4]), float(fields[5])
+    # the profiler reports no time at all for iterations without a collection
+    return float(fields[2]), Collections(float(args.iterations), int(count), 0.0 if math.isnan(millis) else millis / 1e3)
 
 
 def seconds(s):
     for unit, scale in (("s", 1), ("ms", 1e-3), ("µs", 1e-6), ("ns", 1e-9)):
-        if s >= scale or unit == "ns":
+        # compared as printed, so that 0.000999999 s reads 1 ms rather than 1e+03 µs
+        if float(f"{s / scale:.3g}") >= 1 or unit == "ns":
             return f"{s / scale:.3g} {unit}"
 
 
@@ -189,6 +230,8 @@ def main():
     timeit_forks = {name: [] for name in names}
     jmh_kernels = {name: [] for name in names}
     jmh_forks = {name: [] for name in names}
+    # the collections during each measurement, per column: where the kernel's JVM and a fresh one differ most
+    collections = {column: {name: [] for name in names} for column in COLUMNS}
     repeats = []
     ticks_at_start = cpu_ticks()
     with tempfile.TemporaryDirectory() as home:
@@ -197,20 +240,23 @@ def main():
         for round_ in range(args.forks):
             last = round_ == args.forks - 1
             repeats = kernel_round(spec, statements, names, extra, args.iterations, timeit_forks, jmh_kernels,
-                                   round_ == 0, 5 if last else 0, args.stop_check_ab and last)
+                                   collections, round_ == 0, 5 if last else 0, args.stop_check_ab and last)
             for name in names:
-                jmh_forks[name].append(jmh(args, flags, name)[0])
+                mean, gcs = jmh(args, flags, name)
+                jmh_forks[name].append(mean)
+                collections["JMH fork"][name].append(gcs)
             print(f"round {round_ + 1}: " + ", ".join(
                 f"{name} {seconds(timeit_forks[name][-1])}/{seconds(jmh_kernels[name][-1])}/"
                 f"{seconds(jmh_forks[name][-1])}" for name in names) + " (%timeit/JMH in the kernel/JMH fork)",
                 flush=True)
-    report(timeit_forks, jmh_kernels, jmh_forks, spec["workloads"][0][1], repeats, ticks_at_start)
+    report(timeit_forks, jmh_kernels, jmh_forks, collections, spec["workloads"][0][1], repeats, ticks_at_start)
 
 
-def kernel_round(spec, statements, names, classpath, iterations, timeit_forks, jmh_kernels, show_jvm, repeat,
-                 stop_checks):
+def kernel_round(spec, statements, names, classpath, iterations, timeit_forks, jmh_kernels, collections, show_jvm,
+                 repeat, stop_checks):
     """One fresh kernel: every statement by %timeit and then by JMH in the kernel (means per loop into
-    timeit_forks and jmh_kernels), then `repeat` repeats of the first statement's %timeit; returns their means."""
+    timeit_forks and jmh_kernels, the collections during each cell into collections), then `repeat` repeats of
+    the first statement's %timeit; returns their means."""
     kernel = Kernel(classpath)
     try:
         if show_jvm:
@@ -218,8 +264,12 @@ def kernel_round(spec, statements, names, classpath, iterations, timeit_forks, j
         for cell in spec["setup"]:
             kernel.value(cell)
         for name in names:
-            timeit_forks[name].append(kernel.timeit(statements[name])[0])
-            jmh_kernels[name].append(kernel.jmh_here(name, iterations))
+            (mean, _), gcs = kernel.with_gc(lambda: kernel.timeit(statements[name]))
+            timeit_forks[name].append(mean)
+            collections["%timeit"][name].append(gcs)
+            mean, gcs = kernel.with_gc(lambda: kernel.jmh_here(name, iterations))
+            jmh_kernels[name].append(mean)
+            collections["JMH kernel"][name].append(gcs)
         repeats = [kernel.timeit(statements[names[0]])[0] for _ in range(repeat)]
         if stop_checks:
             stop_check_ab(kernel, spec["workloads"])
@@ -244,7 +294,7 @@ def stop_check_ab(kernel, workloads):
               f"{best_checked / best_copy:.3f}", flush=True)
 
 
-def report(timeit_forks, jmh_kernels, jmh_forks, first, repeats, ticks_at_start):
+def report(timeit_forks, jmh_kernels, jmh_forks, collections, first, repeats, ticks_at_start):
     print("\nmedians over the rounds (each a fresh kernel, and a JMH fork); spread = (max-min)/median over the rounds")
     print("JMH kernel = JMH in the kernel's JVM, no fork: the ratio says whether %timeit measures as JMH does (see the "
           "top of timeit_vs_jmh.py);\nJMH fork = a fresh JVM with the same flags: the ratio adds what the kernel's JVM "
@@ -258,6 +308,7 @@ def report(timeit_forks, jmh_kernels, jmh_forks, first, repeats, ticks_at_start)
     for name, t in timeit_forks.items():
         print(f"  {name:14} %timeit {[seconds(v) for v in t]}  JMH kernel {[seconds(v) for v in jmh_kernels[name]]}"
               f"  JMH fork {[seconds(v) for v in jmh_forks[name]]}")
+    report_collections(timeit_forks, jmh_forks, collections)
     if repeats:
         mean = statistics.mean(repeats)
         print(f"\n5 x %timeit {first} in one kernel: {[seconds(r) for r in repeats]}; (max-min)/mean "
@@ -270,6 +321,28 @@ def report(timeit_forks, jmh_kernels, jmh_forks, first, repeats, ticks_at_start)
     print(f"steal time during the run: {100 * steal / max(total, 1):.1f}% of CPU time (a VM's host running others on "
           "its cores; with more than a few per cent, forks differ by far more than the workloads do)")
     print("The numbers above are just data: one machine, one run, other processes may share it.")
+
+
+def report_collections(timeit_forks, jmh_forks, collections):
+    """Per benchmark and column: collections a second, their mean pause and their share of the measurement
+    (medians over the rounds), then %timeit against the fork with each side's share of collection time taken
+    out, which says how much of the ratio the collections account for."""
+    print("\ncollections during the measurements (medians over the rounds; %timeit and JMH kernel: the whole cell, from "
+          "the kernel's GarbageCollectorMXBeans;\nJMH fork: its measured iterations, JMH's GC profiler): a second, "
+          "mean pause, share of the time; the collectors' own time, so a lower bound")
+    print("benchmark        " + "".join(f"{column:31}" for column in COLUMNS) + "/fork without collections")
+    for name, t in timeit_forks.items():
+        cells = []
+        for column in COLUMNS:
+            gcs = collections[column][name]
+            rate = statistics.median(g.count / g.seconds for g in gcs)
+            pauses = [g.pause() for g in gcs if g.count]
+            pause = f"{seconds(statistics.median(pauses))}" if pauses else "-"
+            cells.append(f"{rate:6.0f}/s {pause:>9} {100 * statistics.median(g.share() for g in gcs):5.1f}%      ")
+        timeit_share = statistics.median(g.share() for g in collections["%timeit"][name])
+        fork_share = statistics.median(g.share() for g in collections["JMH fork"][name])
+        net = (statistics.median(t) * (1 - timeit_share)) / (statistics.median(jmh_forks[name]) * (1 - fork_share))
+        print(f"{name:16} " + "".join(cells) + f"{net:.3f}")
 
 
 def spread(values):
