@@ -184,7 +184,8 @@ def jmh(args, flags, name):
     fields = next(l for l in out.splitlines() if l.startswith(f"jmh {name} ")).split()
     count, millis = float(fields[4]), float(fields[5])
     # the profiler reports no time at all for iterations without a collection
-    return float(fields[2]), Collections(float(args.iterations), int(count), 0.0 if math.isnan(millis) else millis / 1e3)
+    gc_seconds = 0.0 if math.isnan(millis) else millis / 1e3
+    return float(fields[2]), Collections(float(args.iterations), int(count), gc_seconds)
 
 
 def seconds(s):
@@ -230,7 +231,7 @@ def main():
     timeit_forks = {name: [] for name in names}
     jmh_kernels = {name: [] for name in names}
     jmh_forks = {name: [] for name in names}
-    # the collections during each measurement, per column: where the kernel's JVM and a fresh one differ most
+    # the collections during each measurement, per column: one cost the kernel's JVM and a fresh one do not share
     collections = {column: {name: [] for name in names} for column in COLUMNS}
     repeats = []
     ticks_at_start = cpu_ticks()
@@ -327,21 +328,21 @@ def report_collections(timeit_forks, jmh_forks, collections):
     """Per benchmark and column: collections a second, their mean pause and their share of the measurement
     (medians over the rounds), then %timeit against the fork with each side's share of collection time taken
     out, which says how much of the ratio the collections account for."""
-    print("\ncollections during the measurements (medians over the rounds; %timeit and JMH kernel: the whole cell, from "
-          "the kernel's GarbageCollectorMXBeans;\nJMH fork: its measured iterations, JMH's GC profiler): a second, "
-          "mean pause, share of the time; the collectors' own time, so a lower bound")
+    print("\ncollections during the measurements (medians over the rounds; %timeit and JMH kernel: the whole cell, "
+          "from the kernel's GarbageCollectorMXBeans;\nJMH fork: its measured iterations, JMH's GC profiler): "
+          "a second, mean pause, share of the time; the collectors' own time, so a lower bound")
     print("benchmark        " + "".join(f"{column:31}" for column in COLUMNS) + "/fork without collections")
     for name, t in timeit_forks.items():
-        cells = []
+        cells, shares = [], {}
         for column in COLUMNS:
             gcs = collections[column][name]
             rate = statistics.median(g.count / g.seconds for g in gcs)
             pauses = [g.pause() for g in gcs if g.count]
-            pause = f"{seconds(statistics.median(pauses))}" if pauses else "-"
-            cells.append(f"{rate:6.0f}/s {pause:>9} {100 * statistics.median(g.share() for g in gcs):5.1f}%      ")
-        timeit_share = statistics.median(g.share() for g in collections["%timeit"][name])
-        fork_share = statistics.median(g.share() for g in collections["JMH fork"][name])
-        net = (statistics.median(t) * (1 - timeit_share)) / (statistics.median(jmh_forks[name]) * (1 - fork_share))
+            pause = seconds(statistics.median(pauses)) if pauses else "-"
+            shares[column] = statistics.median(g.share() for g in gcs)
+            cells.append(f"{rate:6.0f}/s {pause:>9} {100 * shares[column]:5.1f}%      ")
+        net = ((statistics.median(t) * (1 - shares["%timeit"]))
+               / (statistics.median(jmh_forks[name]) * (1 - shares["JMH fork"])))
         print(f"{name:16} " + "".join(cells) + f"{net:.3f}")
 
 

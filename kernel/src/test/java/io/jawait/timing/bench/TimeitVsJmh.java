@@ -43,10 +43,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * well: %timeit/kernel 1.01.
  *
  * <p>What ArrayList's gap (then 1.36-1.55 against the fork) is not, measured through the kernel with a JMH fork of
- * the same flags: TLABs (the timing thread's desired size 195 KB in the kernel, 197 KB in the fork, 50 refills per collection
- * on both sides, no slow allocations: -Xlog:gc+tlab=trace), nor how often young collections come (eden 9,856 KB on
- * both sides, 300-500 a second). What it partly is: each collection costs more in the kernel, 0.2-0.55 ms against
- * 0.1-0.27 ms (-Xlog:gc), and perf puts the VM thread at 15% of the timing thread's samples against 8% in the fork.
+ * the same flags: TLABs (the timing thread's desired size 195 KB in the kernel, 197 KB in the fork, 50 refills per
+ * collection on both sides, no slow allocations: -Xlog:gc+tlab=trace), nor how often young collections come (eden
+ * 9,856 KB on both sides, 300-500 a second). What it partly is: each collection costs more in the kernel,
+ * 0.2-0.55 ms against 0.1-0.27 ms (-Xlog:gc), and perf puts the VM thread at 15% of the timing thread's samples against 8% in the fork.
  * The extra is root scanning that grows with the kernel's JVM: WeakProcessor::weak_oops_do (412 against 107
  * samples), interpreted frames of idle kernel threads whose oop maps are computed again (frame::oops_interpreted_do,
  * ConstantPool::name_and_type_ref_index_at), class loader data and the cards of a 28 MB old generation. The inline
@@ -178,8 +178,8 @@ public final class TimeitVsJmh {
         if (forks > 0) {
             builder.addProfiler(GCProfiler.class);
         }
-        var options = builder
-                .forks(forks).verbosity(forks == 0 ? VerboseMode.SILENT : VerboseMode.NORMAL).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+        var options = builder.forks(forks).verbosity(forks == 0 ? VerboseMode.SILENT : VerboseMode.NORMAL)
+                .warmupIterations(3).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(iterations).measurementTime(TimeValue.seconds(1))
                 .timeUnit(TimeUnit.NANOSECONDS).build();
         RunResult r = new Runner(options).runSingle();
