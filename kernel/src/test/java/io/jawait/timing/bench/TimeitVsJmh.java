@@ -42,17 +42,17 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * the threads to a safepoint and the caches refilled after each collection). JMH in the kernel pays all of it as
  * well: %timeit/kernel 1.01.
  *
- * <p>What ArrayList's gap (then 1.36-1.55 against the fork) is not, measured through the kernel with a JMH fork of
- * the same flags: TLABs (the timing thread's desired size 195 KB in the kernel, 197 KB in the fork, 50 refills per
+ * <p>What ArrayList's gap (then 1.36-1.55 against the fork) is not, measured through the kernel with a JMH fork of the
+ * same flags: TLABs (the timing thread's desired size 195 KB in the kernel, 197 KB in the fork, 50 refills per
  * collection on both sides, no slow allocations: -Xlog:gc+tlab=trace), nor how often young collections come (eden
- * 9,856 KB on both sides, 300-500 a second). What it partly is: each collection costs more in the kernel,
- * 0.2-0.55 ms against 0.1-0.27 ms (-Xlog:gc), and perf puts the VM thread at 15% of the timing thread's samples against 8% in the fork.
- * The extra is root scanning that grows with the kernel's JVM: WeakProcessor::weak_oops_do (412 against 107
+ * 9,856 KB on both sides, 300-500 a second). What it partly is: each collection costs more in the kernel, 0.2-0.55 ms
+ * against 0.1-0.27 ms (-Xlog:gc), and perf puts the VM thread at 15% of the timing thread's samples against 8% in the
+ * fork. The extra is root scanning that grows with the kernel's JVM: WeakProcessor::weak_oops_do (412 against 107
  * samples), interpreted frames of idle kernel threads whose oop maps are computed again (frame::oops_interpreted_do,
  * ConstantPool::name_and_type_ref_index_at), class loader data and the cards of a 28 MB old generation. The inline
  * trees agree but for ArrayList.grow, inlined with its Arrays.copyOf intrinsic in the kernel and called by the fork
- * ("already compiled into a medium method"). In a plain JVM a loop class compiled first, on its first long call,
- * traps on its loop predicates and is recompiled without them (12.2 against 9.2 µs at best for a copy compiled later,
+ * ("already compiled into a medium method"). In a plain JVM a loop class compiled first, on its first long call, traps
+ * on its loop predicates and is recompiled without them (12.2 against 9.2 µs at best for a copy compiled later,
  * interleaved); in the kernel the copy traps only on the outer loop's exit, and measuring a fresh copy after warm-up
  * left the ratio where it was (commit 44ce403, reverted).
  */
