@@ -1,4 +1,5 @@
 """The magics as a Jupyter client sees them: output shapes, options, binding, errors, completion and help."""
+import os
 import re
 import tempfile
 import unittest
@@ -110,6 +111,19 @@ class MagicTests(KernelTestCase):
         k = self.kernel
         matches = k.shell_reply(k.kc.complete("%ti", 3))["content"]["matches"]
         self.assertTrue({"%time", "%timeit"} <= set(matches), matches)
+
+    def test_load_completes_folders_and_the_files_it_can_load(self):
+        k = self.kernel
+        with tempfile.TemporaryDirectory() as d:
+            for name in ("hello.jsh", "notes.txt"):
+                open(os.path.join(d, name), "w").close()
+            os.mkdir(os.path.join(d, "more"))
+            code = f"int kept = 1;\n%load {d}/"
+            content = k.shell_reply(k.kc.complete(code, len(code)))["content"]
+        self.assertEqual(content["matches"], [f"{d}/hello.jsh", f"{d}/more/"])
+        self.assertEqual((content["cursor_start"], content["cursor_end"]), (len("int kept = 1;\n%load "), len(code)))
+        types = content["metadata"]["_jupyter_types_experimental"]
+        self.assertEqual([t["type"] for t in types], ["path", "path"])
 
     def test_question_mark_shows_the_magic_help(self):
         self.assertIn("Usage: %timeit", self.kernel.ok("%timeit?").stream())

@@ -15,6 +15,7 @@ import jdk.jshell.SourceCodeAnalysis.Documentation;
 /**
  * Completion and inspection through JShell's source analysis; magic names go to the magics, and the Java code a
  * magic runs ({@code %time x}, a {@code %%timeit} body) is completed and inspected apart from the magic around it.
+ * A magic's file argument ({@code %load scr}) is completed with file names.
  */
 final class Completer {
     private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
@@ -41,6 +42,12 @@ final class Completer {
             var names = magics.complete(code.substring(start, cursor));
             var types = names.stream().map(n -> new CompleteReply.Completion(n, "magic", "", start, cursor)).toList();
             return new CompleteReply(names, start, cursor, types);
+        }
+        MagicRunner.FileChoices files = magics.filesAt(code, cursor);
+        if (files != null) {
+            var types = files.paths().stream()
+                    .map(p -> new CompleteReply.Completion(p, "path", "", files.start(), cursor)).toList();
+            return new CompleteReply(files.paths(), files.start(), cursor, types);
         }
         MagicRunner.JavaSpan span = magics.javaAt(code, cursor);
         if (span != null) {

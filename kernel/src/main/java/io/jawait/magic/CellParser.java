@@ -139,6 +139,44 @@ final class CellParser {
         return lineMagicSpan(cell, cursor, catalog);
     }
 
+    /**
+     * Where the file name under {@code cursor} starts, when it is an argument of a magic that takes files (the first
+     * line of a cell magic, or a line magic's line), with the magic's {@link Magic#fileEndings}; null otherwise. A
+     * word is delimited by blanks and, as %classpath reads it, by the path separator; an option ({@code -a}) is no
+     * file name.
+     */
+    static FileWord fileWordAt(String cell, int cursor, MagicCatalog catalog) {
+        int start = cell.lastIndexOf('\n', cursor - 1) + 1;
+        int end = lineEnd(cell, start);
+        String line = cell.substring(start, end);
+        boolean firstLine = cell.substring(0, start).isBlank();
+        Matcher m = firstLine ? CELL.matcher(line) : null;
+        Optional<MagicSpec> spec;
+        if (m != null && m.matches()) {
+            spec = catalog.find(m.group(1), true);
+        } else {
+            int index = (int) cell.substring(0, start).chars().filter(c -> c == '\n').count();
+            m = LINE.matcher(line);
+            if (JavaText.linesStartingInside(cell)[index] || !m.matches()) {
+                return null;
+            }
+            spec = catalog.find(m.group(1), false);
+        }
+        if (m.group(2) != null || m.group(3) == null || cursor < start + m.start(3) || spec.isEmpty()
+                || spec.get().magic().fileEndings() == null) {
+            return null;
+        }
+        int from = cursor;
+        while (from > start + m.start(3) && !Character.isWhitespace(cell.charAt(from - 1))
+                && cell.charAt(from - 1) != java.io.File.pathSeparatorChar) {
+            from--;
+        }
+        return cell.startsWith("-", from) ? null : new FileWord(from, spec.get().magic().fileEndings());
+    }
+
+    /** A file name argument that starts at {@code start}, of a magic that reads files with these endings. */
+    record FileWord(int start, List<String> endings) {}
+
     /** The statement of the line magic on the cursor's line, when it runs one. */
     private static MagicRunner.JavaSpan lineMagicSpan(String cell, int cursor, MagicCatalog catalog) {
         int start = cell.lastIndexOf('\n', cursor - 1) + 1;

@@ -11,6 +11,11 @@ import java.util.stream.Stream;
 final class ClasspathMagic implements Magic {
 
     @Override
+    public List<String> fileEndings() {
+        return List.of(".jar");
+    }
+
+    @Override
     public Evaluation run(Invocation call, MagicContext ctx) throws CellException {
         if (call.args().isBlank()) {
             throw call.usage("give one or more jars or folders, e.g. %classpath lib/*  or  %classpath a.jar");

@@ -31,6 +31,11 @@ final class LoadMagic implements Magic {
         return ctx.evalFile(withoutPackage(source), file.getFileName().toString());
     }
 
+    @Override
+    public java.util.List<String> fileEndings() {
+        return java.util.List.of(".jsh", ".java");
+    }
+
     /** The declaration is blanked, not removed, so that errors give the file's own lines and columns. */
     private static String withoutPackage(String source) {
         return PACKAGE.matcher(source).replaceFirst(m -> m.group().replaceAll("\\S", " "));

@@ -24,4 +24,12 @@ public interface Magic {
     default boolean bodyIsJava() {
         return false;
     }
+
+    /**
+     * When the magic's arguments name files, the endings of the files that completion offers for them (empty:
+     * every file; folders are always offered); null when its arguments are no file names.
+     */
+    default java.util.List<String> fileEndings() {
+        return null;
+    }
 }

@@ -38,6 +38,18 @@ public interface MagicRunner {
     /** The characters {@code [start, end)} of a cell. */
     record JavaSpan(int start, int end) {}
 
+    /**
+     * When {@code cursor} is in a file name argument of a magic ({@code %load}, {@code %classpath},
+     * {@code %%writefile}): where that argument starts and the paths that could complete it, as IPython completes
+     * file names; null when the cursor is in no such argument.
+     */
+    default FileChoices filesAt(String cell, int cursor) {
+        return null;
+    }
+
+    /** Paths that could replace the characters from {@code start} to the cursor. */
+    record FileChoices(int start, List<String> paths) {}
+
     /** A runner that knows no magics. */
     MagicRunner NONE = new MagicRunner() {
         public boolean handles(String cell) { return false; }

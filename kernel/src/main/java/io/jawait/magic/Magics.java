@@ -83,4 +83,11 @@ public final class Magics implements MagicRunner {
     public JavaSpan javaAt(String cell, int cursor) {
         return CellParser.javaAt(cell, cursor, catalog);
     }
+
+    @Override
+    public FileChoices filesAt(String cell, int cursor) {
+        CellParser.FileWord word = CellParser.fileWordAt(cell, cursor, catalog);
+        return word == null ? null
+                : new FileChoices(word.start(), UserPaths.complete(cell.substring(word.start(), cursor), word.endings()));
+    }
 }

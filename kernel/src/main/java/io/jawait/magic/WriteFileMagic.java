@@ -16,6 +16,11 @@ final class WriteFileMagic implements Magic {
     static final String USAGE = "%%writefile [-a] FILE\n<text>";
 
     @Override
+    public java.util.List<String> fileEndings() {
+        return java.util.List.of();
+    }
+
+    @Override
     public Evaluation run(Invocation call, MagicContext ctx) throws CellException {
         Options o = Options.parse(call, call.args(), "", "a");
         String name = UserPaths.expand(ClasspathMagic.unquote(o.rest().strip()));

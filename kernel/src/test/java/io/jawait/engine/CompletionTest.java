@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jawait.protocol.CompleteReply;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CompletionTest extends MagicsTestKit {
 
@@ -139,6 +142,55 @@ class CompletionTest extends MagicsTestKit {
         assertEquals(List.of("%time", "%timeit", "%%time", "%%timeit"), magics.matches());
         assertTrue(magics.types().stream().allMatch(c -> c.type().equals("magic")));
         assertTrue(interpreter.complete("int r = 7 %", 11).types().stream().noneMatch(c -> c.type().equals("magic")));
+    }
+
+    /** A folder holding a script, a source file, a text file, a jar, a hidden script and a subfolder. */
+    private static String filesIn(Path dir) throws Exception {
+        for (String f : List.of("a.jsh", "b.java", "c.txt", "lib.jar", ".hidden.jsh")) {
+            Files.writeString(dir.resolve(f), "");
+        }
+        Files.createDirectory(dir.resolve("sub"));
+        return dir.toString();
+    }
+
+    private List<String> paths(String code) {
+        CompleteReply reply = interpreter.complete(code, code.length());
+        assertTrue(reply.types().stream().allMatch(c -> c.type().equals("path")), reply.types().toString());
+        return reply.matches();
+    }
+
+    @Test
+    void load_completes_folders_and_the_files_it_can_load(@TempDir Path dir) throws Exception {
+        String d = filesIn(dir);
+        CompleteReply reply = interpreter.complete("%load " + d + "/", ("%load " + d + "/").length());
+        assertEquals(List.of(d + "/a.jsh", d + "/b.java", d + "/sub/"), reply.matches());
+        assertEquals("%load ".length(), reply.cursorStart());
+        assertEquals(List.of("path", "path", "path"), reply.types().stream().map(c -> c.type()).toList());
+        assertEquals(List.of(d + "/b.java"), paths("%load " + d + "/b"));
+        assertEquals(List.of(d + "/.hidden.jsh"), paths("%load " + d + "/."), "hidden files when a dot is typed");
+        assertEquals(List.of("\"" + d + "/a.jsh"), paths("%load \"" + d + "/a"), "an opening quote is kept");
+        assertEquals(List.of(), paths("%load " + d + "/nothing-here/"));
+    }
+
+    @Test
+    void classpath_offers_jars_and_writefile_every_file_after_its_option(@TempDir Path dir) throws Exception {
+        String d = filesIn(dir);
+        assertEquals(List.of(d + "/lib.jar", d + "/sub/"), paths("%classpath " + d + "/"));
+        assertEquals(List.of(d + "/lib.jar"), paths("%classpath " + d + "/a.jar:" + d + "/l"), "after a separator");
+        assertEquals(List.of(d + "/c.txt"), paths("%%writefile -a " + d + "/c"));
+        assertEquals(List.of("pom.xml"), paths("%%writefile pom."), "relative to the working directory");
+    }
+
+    @Test
+    void only_file_arguments_complete_as_paths(@TempDir Path dir) throws Exception {
+        String d = filesIn(dir);
+        assertTrue(interpreter.complete("%%writefile -", 13).types().stream().noneMatch(c -> c.type().equals("path")),
+                "an option is no file name");
+        assertCompletes("%load " + d + "/a.jsh\nMath.ma", "max(", ("%load " + d + "/a.jsh\nMath.").length());
+        assertCompletes("%time Ma", "Math", "%time ".length());
+        var onSecondLine = interpreter.complete("int k = 1;\n%%writefile " + d + "/c", ("int k = 1;\n%%writefile " + d
+                + "/c").length());
+        assertTrue(onSecondLine.types().stream().noneMatch(c -> c.type().equals("path")), "a cell magic on line 2");
     }
 
     @Test
