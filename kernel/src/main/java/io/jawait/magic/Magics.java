@@ -87,7 +87,9 @@ public final class Magics implements MagicRunner {
     @Override
     public FileChoices filesAt(String cell, int cursor) {
         CellParser.FileWord word = CellParser.fileWordAt(cell, cursor, catalog);
-        return word == null ? null
-                : new FileChoices(word.start(), UserPaths.complete(cell.substring(word.start(), cursor), word.endings()));
+        if (word == null) {
+            return null;
+        }
+        return new FileChoices(word.start(), UserPaths.complete(cell.substring(word.start(), cursor), word.endings()));
     }
 }
