@@ -154,6 +154,8 @@ final class CellParser {
         Optional<MagicSpec> spec;
         if (m != null && m.matches()) {
             spec = catalog.find(m.group(1), true);
+        } else if (STRAY_CELL.matcher(cell.stripLeading()).lookingAt()) {
+            return null; // the body of a cell magic is its text, not magics
         } else {
             int index = (int) cell.substring(0, start).chars().filter(c -> c == '\n').count();
             m = LINE.matcher(line);
