@@ -191,8 +191,8 @@ class CompletionTest extends MagicsTestKit {
         var onSecondLine = interpreter.complete("int k = 1;\n%%writefile " + d + "/c", ("int k = 1;\n%%writefile " + d
                 + "/c").length());
         assertTrue(onSecondLine.types().stream().noneMatch(c -> c.type().equals("path")), "a cell magic on line 2");
-        var inBody = interpreter.complete("%%writefile notes.txt\n%load " + d + "/", ("%%writefile notes.txt\n%load " + d
-                + "/").length());
+        String body = "%%writefile notes.txt\n%load " + d + "/";
+        var inBody = interpreter.complete(body, body.length());
         assertTrue(inBody.types().stream().noneMatch(c -> c.type().equals("path")), "text in a cell magic's body");
     }
 
