@@ -1,5 +1,6 @@
 package io.jawait.magic;
 
+import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -170,7 +171,7 @@ final class CellParser {
         }
         int from = cursor;
         while (from > start + m.start(3) && !Character.isWhitespace(cell.charAt(from - 1))
-                && cell.charAt(from - 1) != java.io.File.pathSeparatorChar) {
+                && cell.charAt(from - 1) != File.pathSeparatorChar) {
             from--;
         }
         return cell.startsWith("-", from) ? null : new FileWord(from, spec.get().magic().fileEndings());

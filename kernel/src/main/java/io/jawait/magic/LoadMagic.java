@@ -3,6 +3,7 @@ package io.jawait.magic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -32,8 +33,8 @@ final class LoadMagic implements Magic {
     }
 
     @Override
-    public java.util.List<String> fileEndings() {
-        return java.util.List.of(".jsh", ".java");
+    public List<String> fileEndings() {
+        return List.of(".jsh", ".java");
     }
 
     /** The declaration is blanked, not removed, so that errors give the file's own lines and columns. */

@@ -1,5 +1,7 @@
 package io.jawait.magic;
 
+import java.util.List;
+
 /** One magic's behaviour; its name, usage and help live in its {@link MagicSpec}. */
 @FunctionalInterface
 public interface Magic {
@@ -29,7 +31,7 @@ public interface Magic {
      * When the magic's arguments name files, the endings of the files that completion offers for them (empty:
      * every file; folders are always offered); null when its arguments are no file names.
      */
-    default java.util.List<String> fileEndings() {
+    default List<String> fileEndings() {
         return null;
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * {@code %%writefile [-a] FILE}: writes the cell's body to a file, as IPython's does, so that a notebook makes the
@@ -16,8 +17,8 @@ final class WriteFileMagic implements Magic {
     static final String USAGE = "%%writefile [-a] FILE\n<text>";
 
     @Override
-    public java.util.List<String> fileEndings() {
-        return java.util.List.of();
+    public List<String> fileEndings() {
+        return List.of();
     }
 
     @Override
