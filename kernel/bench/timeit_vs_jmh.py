@@ -8,19 +8,22 @@ jupyter_client from a throwaway kernelspec with the installed kernel's JVM flags
 to it (`var benchResult = %timeit -q -o ...`). JMH times each benchmark twice, with 3 warm-up and ITERATIONS
 measured 1 s iterations: in that same kernel process, right after the %timeit, from a cell
 (TimeitVsJmh.inThisJvm, no fork), and in a fresh JVM started with the same flags
-(io.jawait.timing.bench.TimeitVsJmh --jmh NAME: one fork).
+(io.jawait.timing.bench.TimeitVsJmh --jmh NAME: one fork), twice: as it starts, and primed.
 
-Two references, because they answer two questions. JMH in the kernel holds the JVM fixed: the same heap (JShell's
-and javac's objects, which every young collection scans as roots), the same JDK method profiles (javac trained
-them), the same machine moment. %timeit against it says whether %timeit measures as JMH does. JMH in a fork
+Three references, because they answer three questions. JMH in the kernel holds the JVM fixed: the same heap
+(JShell's and javac's objects, which every young collection scans as roots), the same JDK method profiles (javac
+trained them), the same machine moment. %timeit against it says whether %timeit measures as JMH does. JMH in a fork
 says what the statement costs in a JVM that holds nothing else, and %timeit against it adds what the kernel's JVM
-itself costs the statement: for an allocating statement (ArrayList) each young collection has more roots to scan
-in the kernel, and JMH run in the kernel pays the same. The kernel for this is started with the kernel's flags
-plus what JMH gives its forks (its compiler hints file, which names only JMH's generated stubs and the
-JmhBenchmarks methods, and its compiler blackhole), and with the test classes and JMH's jars added by %classpath;
-none of that touches %timeit's loop.
+itself costs the statement: for an allocating statement (ArrayList) each young collection has more roots to scan in
+the kernel, and JMH run in the kernel pays the same. The primed fork (JmhBenchmarks.primeJdkProfiles) is that fresh
+JVM after two JDK branches have taken their rare side, as they have in any JVM that has run javac: it separates the
+part of that cost that is the JDK's profiles (C2 compiles ArrayList's loops to slower code once those branches have
+been seen) from the part that is the kernel's heap. The kernel for this is started with the kernel's flags plus what
+JMH gives its forks (its compiler hints file, which names only JMH's generated stubs and the JmhBenchmarks methods,
+and its compiler blackhole), and with the test classes and JMH's jars added by %classpath; none of that touches
+%timeit's loop.
 
-The collections are counted on all three sides, so that the run shows that cost rather than asserting it: around
+The collections are counted on every side, so that the run shows that cost rather than asserting it: around
 each %timeit and each JMH-in-the-kernel cell the kernel's GarbageCollectorMXBeans are read (the whole cell, warm-up
 included), and the fork runs JMH's GC profiler (its measured iterations). The report gives each side's collections
 a second, their mean pause and their share of the time, and %timeit against the fork with both shares taken out.
@@ -29,16 +32,16 @@ lower bounds, and the ratio without them still carries that part of the collecti
 
 Forks on both sides. One JVM is one sample of things that do not repeat within it: the JIT's choices for that
 compilation, where the code and the heap land, the young generation's size as the heap grew. Measured on this
-machine (2 cores, other processes around), five JMH forks of one benchmark differed by up to 50% from each
-other while iterations within a fork agreed within a few per cent, so one fork per side compares two draws. The
-bench therefore runs F rounds (default 3), each a fresh kernel process that times every statement with %timeit
-and then with JMH in the kernel, then one JMH fork of every benchmark, so that all three of a round see about the
-same machine load. A column's figure is the median of its F means, and a ratio is the ratio of two medians: a
-median, not a mean, because a round that another process disturbed is an outlier on one side only, and with
-three rounds the median drops it where the mean would carry a third of it. Each column's spread ((max-min)/median
-of its means) says which side moved. The five repeated %timeits of the first statement run in the last round's
-kernel, one after the other, as a learner repeats a cell; the empty statement is timed in every round. With F = 3
-the bench takes about eight minutes.
+machine (2 cores, other processes around), five JMH forks of one benchmark differed by up to 50% from each other
+while iterations within a fork agreed within a few per cent, so one fork per side compares two draws. The bench
+therefore runs F rounds (default 3), each a fresh kernel process that times every statement with %timeit and then
+with JMH in the kernel, then two JMH forks of every benchmark (as it starts, primed), so that all four of a round
+see about the same machine load. A column's figure is the median of its F means, and a ratio is the ratio of two
+medians: a median, not a mean, because a round that another process disturbed is an outlier on one side only, and
+with three rounds the median drops it where the mean would carry a third of it. Each column's spread
+((max-min)/median of its means) says which side moved. The five repeated %timeits of the first statement run in the
+last round's kernel, one after the other, as a learner repeats a cell; the empty statement is timed in every round.
+With F = 3 the bench takes about nine minutes.
 
 --stop-check-ab adds, for each statement with a loop of its own, %timeit (which measures a copy of its loop
 without JShell's stop checks in the statement) against the same loop class run as JShell loaded it (a check
@@ -56,7 +59,7 @@ import time
 from queue import Empty
 
 MAIN = "io.jawait.timing.bench.TimeitVsJmh"
-COLUMNS = ("%timeit", "JMH kernel", "JMH fork")
+COLUMNS = ("%timeit", "JMH kernel", "JMH fork", "JMH primed")
 
 
 def jvm_flags(path):
@@ -176,11 +179,11 @@ class Collections:
         return self.gc_seconds / self.count if self.count else float("nan")
 
 
-def jmh(args, flags, name):
-    """Mean seconds per operation of one JMH fork, and Collections over its measured iterations (JMH's GC
-    profiler: ITERATIONS of 1 s each)."""
-    out = subprocess.run([args.java, *flags, "-cp", args.classpath, MAIN, "--jmh", name, str(args.iterations)],
-                         check=True, capture_output=True, text=True).stdout
+def jmh(args, flags, name, primed=False):
+    """Mean seconds per operation of one JMH fork (primed: its JDK profiles primed first), and Collections over
+    its measured iterations (JMH's GC profiler: ITERATIONS of 1 s each)."""
+    command = [args.java, *flags, "-cp", args.classpath, MAIN, "--jmh", name, str(args.iterations)]
+    out = subprocess.run(command + (["primed"] if primed else []), check=True, capture_output=True, text=True).stdout
     fields = next(l for l in out.splitlines() if l.startswith(f"jmh {name} ")).split()
     count, millis = float(fields[4]), float(fields[5])
     # the profiler reports no time at all for iterations without a collection
@@ -226,11 +229,12 @@ def main():
     names = [name for name, _ in spec["workloads"]] + ["empty"]
     statements = dict(spec["workloads"], empty=spec["empty"])
     print(f"%timeit through the kernel process (jupyter_client), JMH in that kernel and in a JVM with the same "
-          f"flags; {args.forks} rounds of a fresh kernel then one JMH fork per benchmark; load average at start: "
+          f"flags; {args.forks} rounds of a fresh kernel then two JMH forks per benchmark; load average at start: "
           f"{load()}", flush=True)
     timeit_forks = {name: [] for name in names}
     jmh_kernels = {name: [] for name in names}
     jmh_forks = {name: [] for name in names}
+    jmh_primed = {name: [] for name in names}
     # the collections during each measurement, per column: one cost the kernel's JVM and a fresh one do not share
     collections = {column: {name: [] for name in names} for column in COLUMNS}
     repeats = []
@@ -246,11 +250,15 @@ def main():
                 mean, gcs = jmh(args, flags, name)
                 jmh_forks[name].append(mean)
                 collections["JMH fork"][name].append(gcs)
+                mean, gcs = jmh(args, flags, name, primed=True)
+                jmh_primed[name].append(mean)
+                collections["JMH primed"][name].append(gcs)
             print(f"round {round_ + 1}: " + ", ".join(
                 f"{name} {seconds(timeit_forks[name][-1])}/{seconds(jmh_kernels[name][-1])}/"
-                f"{seconds(jmh_forks[name][-1])}" for name in names) + " (%timeit/JMH in the kernel/JMH fork)",
-                flush=True)
-    report(timeit_forks, jmh_kernels, jmh_forks, collections, spec["workloads"][0][1], repeats, ticks_at_start)
+                f"{seconds(jmh_forks[name][-1])}/{seconds(jmh_primed[name][-1])}" for name in names)
+                + " (%timeit/JMH in the kernel/JMH fork/primed fork)", flush=True)
+    report(timeit_forks, jmh_kernels, jmh_forks, jmh_primed, collections, spec["workloads"][0][1], repeats,
+           ticks_at_start)
 
 
 def kernel_round(spec, statements, names, classpath, iterations, timeit_forks, jmh_kernels, collections, show_jvm,
@@ -295,20 +303,24 @@ def stop_check_ab(kernel, workloads):
               f"{best_checked / best_copy:.3f}", flush=True)
 
 
-def report(timeit_forks, jmh_kernels, jmh_forks, collections, first, repeats, ticks_at_start):
+def report(timeit_forks, jmh_kernels, jmh_forks, jmh_primed, collections, first, repeats, ticks_at_start):
     print("\nmedians over the rounds (each a fresh kernel, and a JMH fork); spread = (max-min)/median over the rounds")
     print("JMH kernel = JMH in the kernel's JVM, no fork: the ratio says whether %timeit measures as JMH does (see the "
           "top of timeit_vs_jmh.py);\nJMH fork = a fresh JVM with the same flags: the ratio adds what the kernel's JVM "
-          "costs the statement")
-    print("benchmark        %timeit      JMH kernel   JMH fork     /kernel  /fork    spreads: %timeit  kernel  fork")
+          "costs the statement;\nJMH primed = that JVM with two JDK branch profiles primed as javac leaves them: the ratio "
+          "leaves out what the JDK's profiles cost")
+    print("benchmark        %timeit      JMH kernel   JMH fork     JMH primed   /kernel  /fork    /primed  "
+          "spreads: %timeit  kernel  fork    primed")
     for name, t in timeit_forks.items():
-        k, j = jmh_kernels[name], jmh_forks[name]
-        t_med, k_med, j_med = statistics.median(t), statistics.median(k), statistics.median(j)
-        print(f"{name:16} {seconds(t_med):12} {seconds(k_med):12} {seconds(j_med):12} {t_med / k_med:.3f}    "
-              f"{t_med / j_med:.3f}             {spread(t):8} {spread(k):7} {spread(j)}")
+        k, j, p = jmh_kernels[name], jmh_forks[name], jmh_primed[name]
+        t_med, k_med, j_med, p_med = (statistics.median(v) for v in (t, k, j, p))
+        print(f"{name:16} {seconds(t_med):12} {seconds(k_med):12} {seconds(j_med):12} {seconds(p_med):12} "
+              f"{t_med / k_med:.3f}    {t_med / j_med:.3f}    {t_med / p_med:.3f}             {spread(t):8} "
+              f"{spread(k):7} {spread(j):7} {spread(p)}")
     for name, t in timeit_forks.items():
         print(f"  {name:14} %timeit {[seconds(v) for v in t]}  JMH kernel {[seconds(v) for v in jmh_kernels[name]]}"
-              f"  JMH fork {[seconds(v) for v in jmh_forks[name]]}")
+              f"  JMH fork {[seconds(v) for v in jmh_forks[name]]}"
+              f"  JMH primed {[seconds(v) for v in jmh_primed[name]]}")
     report_collections(timeit_forks, jmh_forks, collections)
     if repeats:
         mean = statistics.mean(repeats)

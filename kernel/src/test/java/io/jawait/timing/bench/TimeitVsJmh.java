@@ -67,8 +67,9 @@ public final class TimeitVsJmh {
     /**
      * With {@code [iterations]}: the whole comparison, %timeit through the engine in this JVM. For the
      * kernel-process driver (kernel/bench/timeit_vs_jmh.py): {@code --workloads} prints the setup cells and
-     * statements as JSON, {@code --jmh NAME [iterations]} runs one JMH benchmark and prints
-     * {@code jmh NAME MEAN BEST} in seconds.
+     * statements as JSON, {@code --jmh NAME [iterations [primed]]} runs one JMH benchmark in a fork (with
+     * {@code primed}, a fork whose JDK profiles are primed: {@link JmhBenchmarks#primeJdkProfiles}) and prints
+     * {@code jmh NAME MEAN BEST COLLECTIONS COLLECTION_MILLIS}, times in seconds.
      */
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--workloads")) {
@@ -76,7 +77,8 @@ public final class TimeitVsJmh {
             return;
         }
         if (args.length > 1 && args[0].equals("--jmh")) {
-            double[] r = jmh(args[1], args.length > 2 ? Integer.parseInt(args[2]) : 5, 1);
+            boolean primed = args.length > 3 && args[3].equals("primed");
+            double[] r = jmh(args[1], args.length > 2 ? Integer.parseInt(args[2]) : 5, 1, primed);
             CONSOLE.printf(Locale.ROOT, "jmh %s %.6e %.6e %.0f %.0f%n", args[1], r[0], r[1], r[2], r[3]);
             return;
         }
@@ -92,8 +94,8 @@ public final class TimeitVsJmh {
         // each workload's measurements are taken back to back, so all see about the same machine load
         for (Workloads.Workload w : Workloads.ALL) {
             timeit.put(w.name(), timeitMeanAndBest(engine, w.statement()));
-            jmhHere.put(w.name(), jmh(w.name(), iterations, 0));
-            jmh.put(w.name(), jmh(w.name(), iterations, 1));
+            jmhHere.put(w.name(), jmh(w.name(), iterations, 0, false));
+            jmh.put(w.name(), jmh(w.name(), iterations, 1, false));
             CONSOLE.printf(Locale.ROOT, "%-15s %%timeit %s, JMH in this JVM %s, JMH fork %s%n", w.name(),
                     TimeFormat.seconds(timeit.get(w.name())[0], 3), TimeFormat.seconds(jmhHere.get(w.name())[0], 3),
                     TimeFormat.seconds(jmh.get(w.name())[0], 3));
@@ -104,7 +106,7 @@ public final class TimeitVsJmh {
         }
         double empty = timeitMeanAndBest(engine, Workloads.EMPTY.statement())[0];
         engine.shutdown();
-        jmh.put("empty", jmh("empty", iterations, 1));
+        jmh.put("empty", jmh("empty", iterations, 1, false));
         report(timeit, jmhHere, jmh, repeats, empty);
         CONSOLE.println("load average at end: " + loadAverage());
         System.exit(0);
@@ -149,7 +151,7 @@ public final class TimeitVsJmh {
      * run it (kernel/bench/timeit_vs_jmh.py starts it with them).
      */
     public static String inThisJvm(String method, int iterations) throws Exception {
-        double[] r = jmh(method, iterations, 0);
+        double[] r = jmh(method, iterations, 0, false);
         return String.format(Locale.ROOT, "%.6e %.6e", r[0], r[1]);
     }
 
@@ -171,12 +173,16 @@ public final class TimeitVsJmh {
     /**
      * Mean and best (fastest iteration) seconds per operation of one JMH benchmark, then, with a fork, the
      * collections and collection milliseconds of its measured iterations (JMH's GC profiler, in the fork); 0
-     * forks: in this JVM, without the profiler.
+     * forks: in this JVM, without the profiler. {@code primed} primes the fork's JDK profiles first.
      */
-    private static double[] jmh(String method, int iterations, int forks) throws Exception {
+    private static double[] jmh(String method, int iterations, int forks, boolean primed) throws Exception {
         var builder = new OptionsBuilder().include(JmhBenchmarks.class.getName() + "\\." + method + "$");
         if (forks > 0) {
             builder.addProfiler(GCProfiler.class);
+        }
+        if (primed) {
+            // the fork keeps this JVM's arguments (JMH's default) and gets this one on top
+            builder.jvmArgsAppend("-D" + JmhBenchmarks.PRIME_PROPERTY + "=true");
         }
         var options = builder.forks(forks).verbosity(forks == 0 ? VerboseMode.SILENT : VerboseMode.NORMAL)
                 .warmupIterations(3).warmupTime(TimeValue.seconds(1))
