@@ -80,6 +80,17 @@ class SessionTests(KernelTestCase):
         self.assertEqual(k.shell_reply(probe, validate=False)["content"]["status"], "error")
         self.assertEqual(k.finish(queued).status, "ok")
 
+    @java_only("exit ends ipykernel itself, and with it the kernel this class shares")
+    def test_exit_asks_the_front_end_to_leave_unless_the_user_declared_the_name(self):
+        k = self.kernel
+        for code in ("exit", "quit()", "/exit"):
+            self.assertEqual(k.ok(code).reply["content"]["payload"], [{"source": "ask_exit", "keepkernel": False}])
+        # the kernel itself carries on: a notebook ignores the payload, a console shuts the kernel down
+        k.ok("int quit = 7;")
+        cell = k.ok("quit")
+        self.assertEqual(cell.reply["content"]["payload"], [])
+        self.assertEqual(cell.result, "7")
+
     def test_stdin_reaches_a_scanner_when_the_front_end_allows_it(self):
         k = self.kernel
         msg_id = k.kc.execute(pick('var in = new Scanner(System.in);\n"hello " + in.nextLine()',

@@ -157,6 +157,9 @@ public final class JShellInterpreter implements Interpreter {
         if (asked != null) {
             return help(asked, out);
         }
+        if (asksToExit(request.code())) {
+            return ExecuteOutcome.Ok.exit();
+        }
         interruptRequested = false;
         interrupter.reset();
         currentOutput = out;
@@ -178,6 +181,23 @@ public final class JShellInterpreter implements Interpreter {
             return new ExecuteOutcome.Ok(Outcomes.resultBundle(request.code(), result), userExpressions);
         } catch (Throwable failure) {
             return Outcomes.failure(failure, interruptRequested);
+        }
+    }
+
+    /**
+     * Whether the cell is {@code exit} or {@code quit} ({@link ExitRequest}) and the user has declared nothing of
+     * that name, which the cell would then mean instead.
+     */
+    private boolean asksToExit(String code) {
+        String word = ExitRequest.word(code);
+        if (word == null || ExitRequest.command(code)) {
+            return word != null;
+        }
+        try {
+            return engine.call(afterStartup(() -> shell.variables().noneMatch(v -> v.name().equals(word))
+                    && shell.methods().noneMatch(m -> m.name().equals(word))));
+        } catch (Exception e) {
+            return false;
         }
     }
 

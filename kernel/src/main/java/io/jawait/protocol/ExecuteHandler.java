@@ -110,6 +110,14 @@ final class ExecuteHandler {
                     page.addProperty("start", 0);
                     payload.add(page);
                 }
+                if (ok.askExit()) {
+                    // as ipykernel answers exit: jupyter console leaves and shuts the kernel down; a notebook
+                    // ignores the payload and the kernel carries on
+                    JsonObject exit = new JsonObject();
+                    exit.addProperty("source", "ask_exit");
+                    exit.addProperty("keepkernel", false);
+                    payload.add(exit);
+                }
                 reply.add("payload", payload);
                 yield reply;
             }
