@@ -16,12 +16,12 @@ trained them), the same machine moment. %timeit against it says whether %timeit 
 says what the statement costs in a JVM that holds nothing else, and %timeit against it adds what the kernel's JVM
 itself costs the statement: for an allocating statement (ArrayList) each young collection has more roots to scan in
 the kernel, and JMH run in the kernel pays the same. The primed fork (JmhBenchmarks.primeJdkProfiles) is that fresh
-JVM after two JDK branches have taken their rare side, as they have in any JVM that has run javac: it separates the
-part of that cost that is the JDK's profiles (C2 compiles ArrayList's loops to slower code once those branches have
-been seen) from the part that is the kernel's heap. The kernel for this is started with the kernel's flags plus what
-JMH gives its forks (its compiler hints file, which names only JMH's generated stubs and the JmhBenchmarks methods,
-and its compiler blackhole), and with the test classes and JMH's jars added by %classpath; none of that touches
-%timeit's loop.
+JVM after two JDK branches have taken their rare side, as they have in any JVM that has run a JShell session, the
+kernel's too: it separates the part of that cost that is the JDK's profiles (C2 compiles ArrayList's loops to slower
+code once those branches have been seen) from the part that is the kernel's heap. The kernel for this is started
+with the kernel's flags plus what JMH gives its forks (its compiler hints file, which names only JMH's generated
+stubs and the JmhBenchmarks methods, and its compiler blackhole), and with the test classes and JMH's jars added by
+%classpath; none of that touches %timeit's loop.
 
 The collections are counted on every side, so that the run shows that cost rather than asserting it: around
 each %timeit and each JMH-in-the-kernel cell the kernel's GarbageCollectorMXBeans are read (the whole cell, warm-up
@@ -307,8 +307,8 @@ def report(timeit_forks, jmh_kernels, jmh_forks, jmh_primed, collections, first,
     print("\nmedians over the rounds (each a fresh kernel, and a JMH fork); spread = (max-min)/median over the rounds")
     print("JMH kernel = JMH in the kernel's JVM, no fork: the ratio says whether %timeit measures as JMH does (see the "
           "top of timeit_vs_jmh.py);\nJMH fork = a fresh JVM with the same flags: the ratio adds what the kernel's JVM "
-          "costs the statement;\nJMH primed = that JVM with two JDK branch profiles primed as javac leaves them: the ratio "
-          "leaves out what the JDK's profiles cost")
+          "costs the statement;\nJMH primed = that JVM with two JDK branch profiles primed as JShell leaves them: the "
+          "ratio leaves out what the JDK's profiles cost")
     print("benchmark        %timeit      JMH kernel   JMH fork     JMH primed   /kernel  /fork    /primed  "
           "spreads: %timeit  kernel  fork    primed")
     for name, t in timeit_forks.items():

@@ -190,8 +190,11 @@ public final class JShellInterpreter implements Interpreter {
      */
     private boolean asksToExit(String code) {
         String word = ExitRequest.word(code);
-        if (word == null || ExitRequest.command(code)) {
-            return word != null;
+        if (word == null) {
+            return false;
+        }
+        if (ExitRequest.command(code)) {
+            return true;
         }
         try {
             return engine.call(afterStartup(() -> shell.variables().noneMatch(v -> v.name().equals(word))

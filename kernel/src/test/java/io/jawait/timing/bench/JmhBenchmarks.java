@@ -47,15 +47,16 @@ public class JmhBenchmarks {
     }
 
     /**
-     * Makes two JDK branches take their rare side, as they have in any JVM that has run javac, the kernel's
-     * included: {@code Integer.valueOf} of a value below its cache, and an {@code ArrayList} made with capacity 0
-     * growing (in {@code grow}, an empty array other than the default one). A fresh JVM has only ever seen the
+     * Makes two JDK branches take their rare side, as they have in a JVM that has run a JShell session, and so in
+     * the kernel's: {@code Integer.valueOf} of a value below its cache, and an {@code ArrayList} made with capacity
+     * 0 growing (in {@code grow}, an empty array other than the default one). A fresh JVM has only ever seen the
      * common side, so C2 leaves the other out of {@link #arrayList} (an uncommon trap in its place), and that
      * simpler loop body gets compiled to larger, faster code. Measured with JMH in one fresh JVM per run, kernel
      * flags, after each priming (the same statements in {@code main}): none 1.81-1.90 us in 12 runs of 13 (2.05 in
      * one) and 8.7 KB of code for the benchmark stub; Integer.valueOf only 2.03 us, grow only 2.10 us, both 2.08
-     * us, each with 5.6 KB; after one JShell session with nine snippets and no priming 2.10-2.16 us and 5.6 KB. The
-     * C2 inline trees were the same throughout; only those two branch profiles differed (-XX:+LogCompilation).
+     * us, each with 5.6 KB; after one JShell session of nine snippets and no priming 2.10-2.20 us in 11 runs of 11,
+     * with 5.6 KB. The C2 inline trees were the same throughout; only those two branch profiles differed
+     * (-XX:+LogCompilation).
      */
     static long primeJdkProfiles() {
         long sum = 0;
