@@ -88,15 +88,26 @@ class MagicTests(KernelTestCase):
         self.assertTrue(any(re.fullmatch(r"whoSeen +int +41", row) for row in rows), rows)
         self.assertFalse(any(row.startswith("whoText") for row in rows), rows)
 
-    def test_cell_writefile_writes_a_file_that_load_then_runs(self):
+    def test_cell_writefile_writes_a_file_that_run_then_runs(self):
         with tempfile.TemporaryDirectory() as folder:
             path = f"{folder}/made.jsh"
             cell = self.kernel.ok(f"%%writefile {path}\nint madeInNotebook = 7;")
             self.assertEqual(cell.stream(), f"Writing {path}\n")
             with open(path, encoding="utf-8") as f:
                 self.assertEqual(f.read(), "int madeInNotebook = 7;\n")
-            self.kernel.ok(f"%load {path}")
+            self.kernel.ok(f"%run {path}")
             self.assertEqual(self.kernel.ok("madeInNotebook * 6").result, "42")
+
+    def test_load_asks_the_front_end_to_replace_the_cell_with_the_file(self):
+        with tempfile.TemporaryDirectory() as folder:
+            path = f"{folder}/Shown.java"
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("int shownNotRun = 3;\nshownNotRun + 1\n")
+            cell = self.kernel.ok(f"%load -r 1 {path}")
+        self.assertEqual(cell.reply["content"]["payload"], [
+            {"source": "set_next_input", "text": f"// %load -r 1 {path}\nint shownNotRun = 3;", "replace": True}])
+        self.assertEqual(cell.of_type("stream") + cell.of_type("execute_result"), [])
+        self.assertIn("cannot find symbol", self.kernel.execute("shownNotRun").error_text())
 
     def test_expect_error_passes_only_when_the_cell_fails_with_the_text(self):
         passed = self.kernel.execute("%%expect_error cannot find symbol\nundefinedThing + 1")

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Pattern;
@@ -33,10 +34,15 @@ final class EngineMagicContext implements MagicContext {
     private final int cell;
     private final BooleanSupplier interrupted;
     private final CellHistory history;
+    private final BiConsumer<String, Boolean> nextInput;
 
-    /** For cell number {@code cell}, whose text is {@code cellText}, in a session whose history is {@code history}. */
+    /**
+     * For cell number {@code cell}, whose text is {@code cellText}, in a session whose history is {@code history};
+     * {@code nextInput} takes what {@link #setNextInput} is given.
+     */
     EngineMagicContext(JShell shell, KernelExecutionControl control, CellEvaluator evaluator, CellOutput out,
-                       String cellText, int cell, BooleanSupplier interrupted, CellHistory history) {
+                       String cellText, int cell, BooleanSupplier interrupted, CellHistory history,
+                       BiConsumer<String, Boolean> nextInput) {
         this.shell = shell;
         this.control = control;
         this.evaluator = evaluator;
@@ -45,6 +51,7 @@ final class EngineMagicContext implements MagicContext {
         this.cell = cell;
         this.interrupted = interrupted;
         this.history = history;
+        this.nextInput = nextInput;
     }
 
     @Override
@@ -145,6 +152,11 @@ final class EngineMagicContext implements MagicContext {
     @Override
     public CellHistory history() {
         return history;
+    }
+
+    @Override
+    public void setNextInput(String text, boolean replace) {
+        nextInput.accept(text, replace);
     }
 
     @Override

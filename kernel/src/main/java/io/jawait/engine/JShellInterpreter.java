@@ -59,6 +59,8 @@ public final class JShellInterpreter implements Interpreter {
     private volatile boolean interruptRequested;
     private volatile boolean userAsked;
     private volatile long interruptedAt;
+    /** What the running cell asked the front end to put into its input ({@code %load}), or null. */
+    private volatile ExecuteOutcome.Payload nextInput;
 
     public JShellInterpreter(MagicRunner magics) {
         this.magics = magics;
@@ -163,6 +165,7 @@ public final class JShellInterpreter implements Interpreter {
         interruptRequested = false;
         interrupter.reset();
         currentOutput = out;
+        nextInput = null;
         Future<Evaluation> cell = engine.submit(() -> runCell(request, out));
         currentCell = cell;
         try {
@@ -178,7 +181,9 @@ public final class JShellInterpreter implements Interpreter {
             Evaluation result = cell.get();
             var userExpressions = request.userExpressions().isEmpty() ? Map.<String, ExecuteOutcome>of()
                     : engine.call(() -> userExpressions(request, out));
-            return new ExecuteOutcome.Ok(Outcomes.resultBundle(request.code(), result), userExpressions);
+            ExecuteOutcome.Payload next = nextInput;
+            return new ExecuteOutcome.Ok(Outcomes.resultBundle(request.code(), result), userExpressions,
+                    next == null ? List.of() : List.of(next));
         } catch (Throwable failure) {
             return Outcomes.failure(failure, interruptRequested);
         }
@@ -209,7 +214,8 @@ public final class JShellInterpreter implements Interpreter {
         try {
             InspectReply found = engine.call(afterStartup(() -> completer.inspect(name, name.length(), 0)));
             if (found.found()) {
-                return new ExecuteOutcome.Ok(null, Map.of(), found.data());
+                return new ExecuteOutcome.Ok(null, Map.of(),
+                        List.of(new ExecuteOutcome.Payload.Page(found.data())));
             }
         } catch (Exception e) {
             // reported below like any name without documentation
@@ -226,7 +232,8 @@ public final class JShellInterpreter implements Interpreter {
             if (magics.handles(request.code())) {
                 return magics.run(request.code(),
                         new EngineMagicContext(shell, control, evaluator, out, request.code(), number,
-                                () -> interruptRequested, history(request)));
+                                () -> interruptRequested, history(request),
+                                (text, replace) -> nextInput = new ExecuteOutcome.Payload.NextInput(text, replace)));
             }
             return evaluator.run(request.code(), number, () -> interruptRequested);
         } finally {

@@ -1,35 +1,56 @@
 package io.jawait.magic;
 
+import io.jawait.display.StdinNotAllowedException;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code %load FILE}: runs a {@code .jsh} or {@code .java} file as a cell. A {@code package} line is dropped,
- * since JShell has no packages; the file's value, if any, shows as the cell's, and its errors name the file.
+ * {@code %load [-r LINES] [-y] FILE}: puts a file's text into the cell, as IPython's {@code %load} does, to be read,
+ * edited and then run; nothing runs now ({@code %run} runs a file). The front end replaces the cell with a comment
+ * naming the magic, so that running the cell runs the code and does not load it again, and the file's text.
+ *
+ * <p>{@code -r} picks lines as IPython's option does: {@code 5-10} is lines 5 to 10, {@code 5:10} lines 5 to 9 (a
+ * slice), {@code 7} one line; a limit left out means the start or the end of the file; several, separated by
+ * commas, follow each other. When the first line picked is indented, that indent is taken off it and the lines
+ * after it, up to the first line indented less. More than 200,000 characters are loaded only after a yes, or with
+ * {@code -y}; when the front end takes no input, without asking.
  */
 final class LoadMagic implements Magic {
-    private static final Pattern PACKAGE = Pattern.compile("(?m)^[ \\t]*package\\s+[\\w.]+\\s*;");
+    /** Where IPython starts asking: some 2,500 full lines of 80 characters. */
+    static final int LARGE = 200_000;
+    private static final Pattern RANGE = Pattern.compile("(\\d+)?(?:([-:])(\\d+)?)?");
 
     @Override
     public Evaluation run(Invocation call, MagicContext ctx) throws CellException {
-        String name = ClasspathMagic.unquote(call.args().strip());
+        Options o = Options.parse(call, call.args(), "r", "y");
+        String name = ClasspathMagic.unquote(o.rest().strip());
         if (name.isEmpty()) {
-            throw call.usage("give a file: %load path/to/File.java or %load script.jsh");
-        }
-        if (!name.endsWith(".jsh") && !name.endsWith(".java")) {
-            throw call.usage("can load .jsh and .java files, not '" + name + "'");
+            throw call.usage("give a file: %load path/to/File.java, or %load -r 5-10 script.jsh for some of its lines");
         }
         Path file = UserPaths.of(name).toAbsolutePath();
-        String source;
+        String text;
         try {
-            source = Files.readString(file);
+            text = Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw call.usage("cannot read " + file + ": it is not text in UTF-8");
         } catch (IOException e) {
             throw call.usage("cannot read " + file + ": " + ClasspathMagic.reason(e));
         }
-        return ctx.evalFile(withoutPackage(source), file.getFileName().toString());
+        if (o.value('r') != null) {
+            text = String.join("\n", dedented(pick(call, text.split("\n", -1), o.value('r'))));
+        }
+        if (text.length() > LARGE && !o.has('y') && !confirmed(call, ctx, text.length())) {
+            ctx.out().stdout("Operation cancelled.\n");
+            return null;
+        }
+        ctx.setNextInput("// %load " + call.args().strip() + "\n" + text, true);
+        return null;
     }
 
     @Override
@@ -37,8 +58,61 @@ final class LoadMagic implements Magic {
         return List.of(".jsh", ".java");
     }
 
-    /** The declaration is blanked, not removed, so that errors give the file's own lines and columns. */
-    private static String withoutPackage(String source) {
-        return PACKAGE.matcher(source).replaceFirst(m -> m.group().replaceAll("\\S", " "));
+    /** The lines {@code ranges} picks, in the order given. */
+    static List<String> pick(Invocation call, String[] lines, String ranges) throws CellException {
+        var picked = new ArrayList<String>();
+        for (String range : ranges.split(",")) {
+            Matcher m = RANGE.matcher(range.strip());
+            if (range.isBlank() || !m.matches()) {
+                throw call.usage("-r takes lines as 5-10 (5 to 10), 5:10 (5 to 9) or 7, separated by commas; not '"
+                        + range.strip() + "'");
+            }
+            int from = m.group(1) == null ? 0 : Math.max(0, Integer.parseInt(m.group(1)) - 1);
+            int to;
+            if (m.group(2) == null) {
+                to = from + 1;
+            } else if (m.group(3) == null) {
+                to = lines.length;
+            } else {
+                to = Integer.parseInt(m.group(3)) - (m.group(2).equals(":") ? 1 : 0);
+            }
+            to = Math.min(to, lines.length);
+            if (from < to) {
+                picked.addAll(List.of(lines).subList(from, to));
+            }
+        }
+        return picked;
+    }
+
+    /** {@code lines} with the first line's indent taken off it and off the lines after it that share it. */
+    static List<String> dedented(List<String> lines) {
+        if (lines.isEmpty()) {
+            return lines;
+        }
+        String first = lines.getFirst();
+        String indent = first.substring(0, first.length() - first.stripLeading().length());
+        var out = new ArrayList<String>();
+        boolean dedenting = !indent.isEmpty();
+        for (String line : lines) {
+            if (dedenting && line.startsWith(indent)) {
+                out.add(line.substring(indent.length()));
+            } else {
+                out.add(line);
+                dedenting = false;
+            }
+        }
+        return out;
+    }
+
+    private static boolean confirmed(Invocation call, MagicContext ctx, int length) throws CellException {
+        try {
+            return Confirmation.ask(ctx.out(), "The text you're trying to load seems pretty big (" + length
+                    + " characters). Continue (y/[N]) ?", false);
+        } catch (StdinNotAllowedException e) {
+            return true; // as IPython does when it cannot ask
+        } catch (IOException e) {
+            throw new CellException("EOFError", call.display() + ": no answer came (" + e.getMessage()
+                    + "); nothing was loaded");
+        }
     }
 }

@@ -32,7 +32,7 @@ public interface MagicContext {
     }
 
     /**
-     * {@link #eval} for the code of a file, as {@code %load} runs one: compile errors and stack traces name
+     * {@link #eval} for the code of a file, as {@code %run} runs one: compile errors and stack traces name
      * {@code file} and give the file's lines, since the cell holds only the magic's line.
      *
      * @throws CellException as {@link #eval} does
@@ -93,6 +93,13 @@ public interface MagicContext {
      * history_request} answers them), for {@code %history}.
      */
     CellHistory history();
+
+    /**
+     * Asks the front end to put {@code text} into its input when the cell has run, as IPython's {@code
+     * set_next_input} does: with {@code replace}, in place of the cell (JupyterLab and Notebook do that; jupyter
+     * console offers it at its next prompt). A notebook run headless ignores it, as nbclient does.
+     */
+    void setNextInput(String text, boolean replace);
 
     /** One cell of the history: its execution number and its source as typed. */
     record Input(int number, String source) {}

@@ -95,6 +95,9 @@ final class Options {
 
     String rest() { return rest; }
 
+    /** The value given to option {@code letter}, or null when it was not given. */
+    String value(char letter) { return values.get(letter); }
+
     /** A whole number option within bounds, or {@code fallback} when absent. */
     long number(Invocation call, char letter, long fallback, long min, long max) throws CellException {
         String v = values.get(letter);

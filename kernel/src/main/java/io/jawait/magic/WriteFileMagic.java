@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * {@code %%writefile [-a] FILE}: writes the cell's body to a file, as IPython's does, so that a notebook makes the
- * files its later cells read, {@code %load} or serve, and a reader sees their text in the notebook. The body is
+ * files its later cells read, {@code %run} or serve, and a reader sees their text in the notebook. The body is
  * written as typed, in UTF-8, ending with a line break; {@code -a} appends instead of replacing. A relative name
  * is taken from the kernel's working directory, the notebook's own.
  */

@@ -103,21 +103,7 @@ final class ExecuteHandler {
                 reply.addProperty("execution_count", n);
                 reply.add("user_expressions", userExpressionResults(ok.userExpressions()));
                 JsonArray payload = new JsonArray();
-                if (ok.page() != null) {
-                    JsonObject page = new JsonObject();
-                    page.addProperty("source", "page");
-                    page.add("data", Replies.bundle(ok.page()).get("data"));
-                    page.addProperty("start", 0);
-                    payload.add(page);
-                }
-                if (ok.askExit()) {
-                    // as ipykernel answers exit: jupyter console leaves and shuts the kernel down; a notebook
-                    // ignores the payload and the kernel carries on
-                    JsonObject exit = new JsonObject();
-                    exit.addProperty("source", "ask_exit");
-                    exit.addProperty("keepkernel", false);
-                    payload.add(exit);
-                }
+                ok.payloads().forEach(p -> payload.add(payloadJson(p)));
                 reply.add("payload", payload);
                 yield reply;
             }
@@ -130,6 +116,29 @@ final class ExecuteHandler {
                 yield reply;
             }
         };
+    }
+
+    private static JsonObject payloadJson(ExecuteOutcome.Payload p) {
+        JsonObject json = new JsonObject();
+        switch (p) {
+            case ExecuteOutcome.Payload.Page page -> {
+                json.addProperty("source", "page");
+                json.add("data", Replies.bundle(page.data()).get("data"));
+                json.addProperty("start", 0);
+            }
+            case ExecuteOutcome.Payload.AskExit exit -> {
+                // as ipykernel answers exit: jupyter console leaves and shuts the kernel down; a notebook
+                // ignores the payload and the kernel carries on
+                json.addProperty("source", "ask_exit");
+                json.addProperty("keepkernel", false);
+            }
+            case ExecuteOutcome.Payload.NextInput next -> {
+                json.addProperty("source", "set_next_input");
+                json.addProperty("text", next.text());
+                json.addProperty("replace", next.replace());
+            }
+        }
+        return json;
     }
 
     /** The reply to an execute_request skipped because an earlier cell failed. */

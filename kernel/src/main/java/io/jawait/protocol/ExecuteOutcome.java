@@ -8,26 +8,50 @@ import java.util.Map;
 public sealed interface ExecuteOutcome {
 
     /**
-     * The cell ran; {@code result} is null when the cell has no value to show, {@code page} is null unless the
-     * cell asked for help ({@code Math.sqrt?}), which front ends show in their pager. Each of the request's
-     * {@code user_expressions} ends as an {@code Ok} holding its value as {@code result}, or as an {@code Error}.
-     * {@code askExit}: the cell asked the front end to leave ({@code exit}), which a console does and a notebook
-     * ignores.
+     * The cell ran; {@code result} is null when the cell has no value to show. {@code payloads} are the reply's
+     * requests to the front end. Each of the request's {@code user_expressions} ends as an {@code Ok} holding its
+     * value as {@code result}, or as an {@code Error}.
      */
-    record Ok(MimeBundle result, Map<String, ExecuteOutcome> userExpressions, MimeBundle page, boolean askExit)
+    record Ok(MimeBundle result, Map<String, ExecuteOutcome> userExpressions, List<Payload> payloads)
             implements ExecuteOutcome {
-        public Ok(MimeBundle result, Map<String, ExecuteOutcome> userExpressions) {
-            this(result, userExpressions, null, false);
+        public Ok {
+            payloads = List.copyOf(payloads);
         }
 
-        public Ok(MimeBundle result, Map<String, ExecuteOutcome> userExpressions, MimeBundle page) {
-            this(result, userExpressions, page, false);
+        public Ok(MimeBundle result, Map<String, ExecuteOutcome> userExpressions) {
+            this(result, userExpressions, List.of());
         }
 
         /** The outcome of a cell that asks the front end to leave. */
         public static Ok exit() {
-            return new Ok(null, Map.of(), null, true);
+            return new Ok(null, Map.of(), List.of(new Payload.AskExit()));
         }
+
+        /** The help page the cell asked for ({@code Math.sqrt?}), or null. */
+        public MimeBundle page() {
+            return payloads.stream().filter(Payload.Page.class::isInstance).map(p -> ((Payload.Page) p).data())
+                    .findFirst().orElse(null);
+        }
+
+        /** Whether the cell asked the front end to leave ({@code exit}). */
+        public boolean askExit() {
+            return payloads.stream().anyMatch(Payload.AskExit.class::isInstance);
+        }
+    }
+
+    /** A request to the front end that travels in an execute reply's {@code payload}, as ipykernel sends them. */
+    sealed interface Payload {
+        /** Help for the front end's pager ({@code Math.sqrt?}). */
+        record Page(MimeBundle data) implements Payload {}
+
+        /** Leave: jupyter console does (and shuts the kernel down), a notebook ignores it. */
+        record AskExit() implements Payload {}
+
+        /**
+         * Text for the input: with {@code replace}, in place of the cell that ran (JupyterLab and Notebook), else as
+         * the next cell; jupyter console puts it at its next prompt either way ({@code %load}).
+         */
+        record NextInput(String text, boolean replace) implements Payload {}
     }
 
     /** The cell failed; {@code traceback} lines are shown as they are (ANSI colours allowed). */

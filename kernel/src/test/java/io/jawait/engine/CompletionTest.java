@@ -170,6 +170,8 @@ class CompletionTest extends MagicsTestKit {
         assertEquals(List.of(d + "/.hidden.jsh"), paths("%load " + d + "/."), "hidden files when a dot is typed");
         assertEquals(List.of("\"" + d + "/a.jsh"), paths("%load \"" + d + "/a"), "an opening quote is kept");
         assertEquals(List.of(), paths("%load " + d + "/nothing-here/"));
+        assertEquals(List.of(d + "/b.java"), paths("%load -r 1-2 " + d + "/b"), "after %load's options");
+        assertEquals(List.of(d + "/b.java"), paths("%run " + d + "/b"));
     }
 
     @Test

@@ -293,10 +293,10 @@ class MagicsInEngineTest extends MagicsTestKit {
     }
 
     @Test
-    void a_compile_error_in_a_loaded_file_names_the_file_and_quotes_its_line(@TempDir Path dir) throws IOException {
+    void a_compile_error_in_a_run_file_names_the_file_and_quotes_its_line(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("greet.jsh"),
                 "// greetings\nString greeting = \"hello\";\nint length = greeting;\n");
-        var e = failed("%load " + file);
+        var e = failed("%run " + file);
         assertEquals("CompilationError", e.ename(), traceback(e));
         assertTrue(e.traceback().get(0).startsWith("greet.jsh, line 3, column 14: incompatible types"), traceback(e));
         assertEquals("    int length = greeting;", e.traceback().get(1));
@@ -305,21 +305,21 @@ class MagicsInEngineTest extends MagicsTestKit {
     }
 
     @Test
-    void a_loaded_java_file_keeps_its_line_numbers_without_its_package_line(@TempDir Path dir) throws IOException {
+    void a_run_java_file_keeps_its_line_numbers_without_its_package_line(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("Tally.java"),
                 "/* a header comment */\n\npackage demo.tally;\n\nclass Tally {\n    int count = \"none\";\n}\n");
-        var e = failed("%load " + file);
+        var e = failed("%run " + file);
         assertTrue(e.traceback().get(0).startsWith("Tally.java, line 6, column 17: incompatible types"), traceback(e));
         assertEquals("        int count = \"none\";", e.traceback().get(1));
     }
 
     @Test
-    void an_exception_in_loaded_code_gives_the_files_lines_and_the_calling_cell_its_own(@TempDir Path dir)
+    void an_exception_in_run_code_gives_the_files_lines_and_the_calling_cell_its_own(@TempDir Path dir)
             throws IOException {
         Path file = Files.writeString(dir.resolve("shares.jsh"),
                 "// shares of a bill\nint share(int total, int people) {\n    return total / people;\n}\n"
                         + "int none = share(10, 0);\n");
-        var e = failed("%load " + file);
+        var e = failed("%run " + file);
         assertEquals("java.lang.ArithmeticException", e.ename(), traceback(e));
         assertTrue(traceback(e).contains("\tat share(shares.jsh:3)\n"), traceback(e));
         assertTrue(traceback(e).contains("shares.jsh:5"), traceback(e));

@@ -84,6 +84,16 @@ final class JShellContext implements MagicContext, AutoCloseable {
     @Override
     public CellHistory history() { return history; }
 
+    /** What the last {@link #setNextInput} was given, or null. */
+    String nextInput;
+    boolean nextInputReplaces;
+
+    @Override
+    public void setNextInput(String text, boolean replace) {
+        nextInput = text;
+        nextInputReplaces = replace;
+    }
+
     @Override
     public boolean deleteVariable(String name) {
         var found = shell.variables().filter(v -> v.name().equals(name) && shell.status(v).isActive()).toList();

@@ -60,7 +60,7 @@ class MagicsTest {
     void lsmagic_lists_every_line_and_cell_magic() throws CellException {
         String out = execSuccess("%lsmagic");
         assertTrue(out.startsWith("Available line magics:\n"), out);
-        for (String name : List.of("%time", "%timeit", "%jvm", "%maven", "%classpath", "%load", "%env",
+        for (String name : List.of("%time", "%timeit", "%jvm", "%maven", "%classpath", "%load", "%run", "%env",
                 "%async_mode", "%who", "%whos", "%%time", "%%timeit", "%%html", "%%expect_error", "%%writefile")) {
             assertTrue(out.contains(name), name + " missing from " + out);
         }
@@ -74,7 +74,7 @@ class MagicsTest {
         assertEquals("Appending to " + file + "\n", execSuccess("%%writefile -a " + file + "\nfromFile + 1\n"));
         assertEquals("Overwriting " + file + "\n",
                 execSuccess("%%writefile '" + file + "'\nint fromFile = 40;\nfromFile + 2"));
-        execSuccess("%load " + file);
+        execSuccess("%run " + file);
         assertEquals("40", value("fromFile"));
         assertTrue(execError("%%writefile\ntext").getMessage().contains("give the file"));
         String denied = execError("%%writefile " + tmp.resolve("no/such/dir/x.txt") + "\ntext").getMessage();
@@ -89,7 +89,7 @@ class MagicsTest {
         System.setProperty("user.home", tmp.toString());
         try {
             assertEquals("Writing " + tmp.resolve("home.jsh") + "\n", execSuccess("%%writefile ~/home.jsh\nint atHome = 3;"));
-            execSuccess("%load ~/home.jsh");
+            execSuccess("%run ~/home.jsh");
             assertEquals("3", value("atHome"));
         } finally {
             System.setProperty("user.home", home);
@@ -217,26 +217,77 @@ class MagicsTest {
     }
 
     @Test
-    void load_runs_a_jsh_file_as_a_cell() throws Exception {
+    void run_runs_a_jsh_file_as_a_cell() throws Exception {
         Path file = tmp.resolve("defs.jsh");
         Files.writeString(file, "int loadedValue = 6;\nint twice(int x) { return 2 * x; }\n");
-        execSuccess("%load " + file);
+        execSuccess("%run " + file);
         assertEquals("12", value("twice(loadedValue)"));
     }
 
     @Test
-    void load_drops_the_package_line_of_a_java_file() throws Exception {
+    void run_drops_the_package_line_of_a_java_file() throws Exception {
         Path file = tmp.resolve("Greeter.java");
         Files.writeString(file, "package demo.hello;\npublic class Greeter { public static String hi() { return \"hi\"; } }\n");
-        execSuccess("%load " + file);
+        execSuccess("%run " + file);
         assertEquals("\"hi\"", value("Greeter.hi()"));
     }
 
     @Test
-    void load_rejects_missing_files_and_other_extensions() {
+    void run_rejects_missing_files_and_other_extensions() {
+        String missing = execError("%run /no/such/file.jsh").getMessage();
+        assertTrue(missing.contains("/no/such/file.jsh: no such file or directory"), missing);
+        assertTrue(execError("%run notes.txt").getMessage().contains("notes.txt"));
+    }
+
+    /** Runs a {@code %load} cell that must succeed; returns the text it asks the front end to put in the cell. */
+    static String loaded(String cell) throws CellException {
+        ctx.nextInput = null;
+        assertEquals("", execSuccess(cell));
+        assertTrue(ctx.nextInput == null || ctx.nextInputReplaces, "the cell is replaced, as IPython's %load does");
+        return ctx.nextInput;
+    }
+
+    @Test
+    void load_puts_the_file_in_place_of_the_cell_after_a_comment_and_runs_nothing() throws Exception {
+        Path file = tmp.resolve("toLoad.jsh");
+        Files.writeString(file, "int notRunYet = 5;\nnotRunYet * 2\n");
+        assertEquals("// %load " + file + "\nint notRunYet = 5;\nnotRunYet * 2\n", loaded("%load " + file));
+        assertTrue(ctx.variables().stream().noneMatch(v -> v.name().equals("notRunYet")));
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), "any text");
+        assertEquals("// %load '" + notes + "'\nany text", loaded("%load '" + notes + "'"));
+    }
+
+    @Test
+    void load_r_picks_lines_as_ipython_does() throws Exception {
+        Path file = Files.writeString(tmp.resolve("Lines.java"), "one\ntwo\nthree\nfour\nfive\n");
+        assertEquals("// %load -r 2-3,5 " + file + "\ntwo\nthree\nfive", loaded("%load -r 2-3,5 " + file));
+        assertTrue(loaded("%load -r 2:4 " + file).endsWith("\ntwo\nthree"));
+        assertTrue(loaded("%load -r 4: " + file).endsWith("\nfour\nfive\n"));
+        assertTrue(loaded("%load -r :2 " + file).endsWith("\none"));
+        assertTrue(loaded("%load -r 9 " + file).endsWith(file + "\n"), "a line past the end picks nothing");
+        String bad = execError("%load -r 2-x " + file).getMessage();
+        assertTrue(bad.contains("-r takes lines as 5-10") && bad.contains("'2-x'"), bad);
+        String unknown = execError("%load -s Tally " + file).getMessage();
+        assertTrue(unknown.contains("option -s not recognized"), unknown);
+    }
+
+    @Test
+    void load_r_takes_the_first_lines_indent_off_the_lines_that_share_it() throws Exception {
+        Path file = Files.writeString(tmp.resolve("Nested.java"),
+                "class Nested {\n    int f() {\n        return 1;\n    }\n}\n");
+        assertTrue(loaded("%load -r 2-5 " + file).endsWith("\nint f() {\n    return 1;\n}\n}"));
+    }
+
+    @Test
+    void load_asks_before_a_large_file_unless_y_and_names_a_missing_one() throws Exception {
+        Path file = Files.writeString(tmp.resolve("large.jsh"), "// x\n".repeat(LoadMagic.LARGE / 5 + 1));
+        ctx.nextInput = null;
+        assertEquals("Operation cancelled.\n", execSuccess("%load " + file), "the test's front end answers no");
+        assertNull(ctx.nextInput);
+        assertEquals(LoadMagic.LARGE + 5 + ("// %load -y " + file + "\n").length(), loaded("%load -y " + file).length());
         String missing = execError("%load /no/such/file.jsh").getMessage();
         assertTrue(missing.contains("/no/such/file.jsh: no such file or directory"), missing);
-        assertTrue(execError("%load notes.txt").getMessage().contains("notes.txt"));
+        assertTrue(execError("%load").getMessage().contains("give a file"));
     }
 
     @Test
