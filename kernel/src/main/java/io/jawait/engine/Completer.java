@@ -29,11 +29,13 @@ final class Completer {
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
     private final MagicRunner magics;
+    private final CellSplitter splitter;
 
     Completer(JShell shell, MagicRunner magics) {
         this.shell = shell;
         this.analysis = shell.sourceCodeAnalysis();
         this.magics = magics;
+        this.splitter = new CellSplitter(analysis);
     }
 
     CompleteReply complete(String code, int cursor) {
@@ -62,11 +64,13 @@ final class Completer {
         var suggestions = analysis.completionSuggestions(code, cursor, anchor).stream()
                 .filter(s -> !ReplNames.internal(s.continuation())).toList();
         var matches = new LinkedHashSet<String>();
+        var variables = new ArrayList<String>();
+        addDeclaredEarlierInCell(code, anchor[0], cursor, matches, variables);
         suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
                 .forEach(s -> matches.add(s.continuation()));
         suggestions.forEach(s -> matches.add(s.continuation()));
         addKeywords(code, anchor[0], cursor, matches);
-        var variables = shell.variables().map(v -> v.name()).toList();
+        shell.variables().forEach(v -> variables.add(v.name()));
         var types = new ArrayList<CompleteReply.Completion>();
         int looked = 0;
         for (String m : matches) {
@@ -78,6 +82,37 @@ final class Completer {
             types.add(new CompleteReply.Completion(m, type, signature, anchor[0], cursor));
         }
         return new CompleteReply(List.copyOf(matches), anchor[0], cursor, types);
+    }
+
+    /**
+     * Offers, first, the variables and methods that the cell's own statements before the name being typed declare:
+     * JShell suggests what it has run and the cell's classes, but not a variable or method of the cell that has
+     * not run yet ({@code int count = 3;} then {@code cou}), which IPython does offer. Only for a plain name, not
+     * a member after a dot.
+     */
+    private void addDeclaredEarlierInCell(String code, int start, int cursor, Set<String> matches,
+                                          List<String> variables) {
+        String prefix = code.substring(start, cursor);
+        int before = start - 1;
+        while (before >= 0 && Character.isWhitespace(code.charAt(before))) {
+            before--;
+        }
+        boolean name = prefix.isEmpty() || Character.isJavaIdentifierStart(prefix.charAt(0))
+                && prefix.chars().allMatch(Character::isJavaIdentifierPart);
+        if (!name || before >= 0 && (code.charAt(before) == '.' || code.charAt(before) == ':')) {
+            return;
+        }
+        // the statements before the name; the one it is in is incomplete there, and declares nothing yet
+        for (CellSplitter.Unit unit : splitter.split(code.substring(0, start))) {
+            for (JavaSyntax.Declared d : JavaSyntax.declarations(unit.source())) {
+                if (d.name().startsWith(prefix) && !ReplNames.internal(d.name())) {
+                    matches.add(d.method() ? d.name() + (d.parameters() == 0 ? "()" : "(") : d.name());
+                    if (!d.method()) {
+                        variables.add(d.name());
+                    }
+                }
+            }
+        }
     }
 
     /** {@code reply} for code that starts {@code by} characters into the cell. */

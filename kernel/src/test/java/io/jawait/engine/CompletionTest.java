@@ -31,6 +31,32 @@ class CompletionTest extends MagicsTestKit {
         assertEquals("keyword", kindOf("whil", "while"));
     }
 
+    @Test
+    void completes_variables_and_methods_declared_earlier_in_the_same_cell_before_it_runs() {
+        assertEquals("variable", kindOf("int cellCount = 3;\ncellCo", "cellCount"));
+        assertEquals("variable", kindOf("var cellItems = new ArrayList<String>();\nfor (int i = 0; i < 3; i++) {\n"
+                + "    cellIt", "cellItems"));
+        String methods = "int cellTwice(int n) { return 2 * n; }\nString cellGreeting() { return \"hi\"; }\n";
+        assertEquals("method", kindOf(methods + "cellTw", "cellTwice("));
+        assertEquals("method", kindOf(methods + "cellGr", "cellGreeting()"));
+        assertEquals("variable", kindOf("int cellA = 1, cellB = 2;\ncellB", "cellB"));
+        assertEquals("cellCount", complete("int cellCount = 3;\nSystem.out.println(cellCount);\ncellC").getFirst(),
+                "the cell's own names come first");
+    }
+
+    @Test
+    void same_cell_names_are_not_offered_after_a_dot_nor_before_their_declaration_nor_made_up() {
+        assertFalse(complete("String cellText = \"abc\";\nint cellCode = 1;\ncellText.c").contains("cellCode"));
+        String later = "cellCou\nint cellCount = 3;";
+        var reply = interpreter.complete(later, "cellCou".length());
+        assertFalse(reply.matches().contains("cellCount"), reply.matches().toString());
+        assertFalse(complete("System.out.println(1);\npri").contains("println("), "a statement declares nothing");
+    }
+
+    private List<String> complete(String code) {
+        return interpreter.complete(code, code.length()).matches();
+    }
+
     private String kindOf(String code, String match) {
         var reply = interpreter.complete(code, code.length());
         return reply.types().stream().filter(c -> c.text().equals(match)).findFirst()
