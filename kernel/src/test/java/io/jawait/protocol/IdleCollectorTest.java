@@ -1,7 +1,9 @@
 package io.jawait.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -30,9 +32,12 @@ class IdleCollectorTest {
     private final ManualTimer timer = new ManualTimer();
     private long used = 10 << 20;
     private int collections;
+    private long usedAfter = 12 << 20;
+    private Runnable duringCollection = () -> { };
     private final IdleCollector collector = new IdleCollector(timer, () -> used, () -> {
         collections++;
-        used = 12 << 20;
+        duringCollection.run();
+        used = usedAfter;
     });
 
     @Test
@@ -79,6 +84,60 @@ class IdleCollectorTest {
         used += IdleCollector.GROWTH_BYTES / 2;
         collector.requestEnded();
         assertNull(timer.last);
+        assertEquals(1, collections);
+    }
+
+    @Test
+    void a_heap_grown_past_the_pressure_mark_is_collected_at_once_and_a_new_request_does_not_cancel_it() {
+        collector.requestStarted();
+        used += IdleCollector.PRESSURE_BYTES;
+        collector.requestEnded();
+        assertEquals(Duration.ZERO, timer.delay);
+        var pressing = timer.last;
+        collector.requestStarted();
+        assertFalse(pressing.isCancelled());
+        timer.fire();
+        assertEquals(1, collections);
+    }
+
+    @Test
+    void growth_just_under_the_pressure_mark_still_waits_for_idle() {
+        collector.requestStarted();
+        used += IdleCollector.PRESSURE_BYTES - 1;
+        collector.requestEnded();
+        assertEquals(IdleCollector.IDLE, timer.delay);
+    }
+
+    @Test
+    void after_a_collection_that_left_a_large_heap_the_pressure_mark_is_as_large_as_what_it_left() {
+        usedAfter = 4 * IdleCollector.PRESSURE_BYTES;
+        collector.requestStarted();
+        used += IdleCollector.PRESSURE_BYTES;
+        collector.requestEnded();
+        timer.fire();
+        collector.requestStarted();
+        used += 2 * IdleCollector.PRESSURE_BYTES;
+        collector.requestEnded();
+        assertEquals(IdleCollector.IDLE, timer.delay);
+        collector.requestStarted();
+        used += 2 * IdleCollector.PRESSURE_BYTES;
+        collector.requestEnded();
+        assertEquals(Duration.ZERO, timer.delay);
+    }
+
+    @Test
+    void a_request_that_ends_while_a_collection_runs_schedules_no_second_one() {
+        collector.requestStarted();
+        used += IdleCollector.PRESSURE_BYTES;
+        collector.requestEnded();
+        var running = timer.last;
+        duringCollection = () -> {
+            collector.requestStarted();
+            used += IdleCollector.PRESSURE_BYTES;
+            collector.requestEnded();
+        };
+        running.run();
+        assertSame(running, timer.last);
         assertEquals(1, collections);
     }
 }
