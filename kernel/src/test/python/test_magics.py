@@ -58,6 +58,15 @@ class MagicTests(KernelTestCase):
         self.assertIn("%nosuch", cell.reply["content"]["evalue"])
         self.assertEqual(self.kernel.value("1 + 1"), "2")
 
+    def test_a_line_magic_inside_a_loop_is_refused_before_any_of_the_cell_runs(self):
+        cell = self.kernel.execute("int inLoop = 0;\nfor (int i = 0; i < 3; i++) {\n    %time inLoop += i\n}")
+        self.assertEqual(cell.status, "error")
+        self.assertEqual(cell.reply["content"]["ename"], "UsageError")
+        self.assertIn("%time on line 3 is inside the block { opened on line 2", cell.reply["content"]["evalue"])
+        self.assertIn("%%time", cell.reply["content"]["evalue"])
+        # parsed before anything ran: the declaration above the loop did not run either
+        self.assertEqual(self.kernel.execute("inLoop").reply["content"]["ename"], "CompilationError")
+
     def test_a_bad_timeit_option_names_the_option(self):
         cell = self.kernel.execute("%timeit -n zero Math.sqrt(2.0)")
         self.assertEqual(cell.status, "error")

@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,7 +53,8 @@ final class CellParser {
         return false;
     }
 
-    static List<Part> parse(String cell) throws CellException {
+    /** The parts of {@code cell}; {@code cellForm} tells whether a magic name also has a cell magic, for errors. */
+    static List<Part> parse(String cell, Predicate<String> cellForm) throws CellException {
         String[] lines = lines(cell);
         int[] starts = lineStarts(lines);
         int first = 0;
@@ -68,7 +70,7 @@ final class CellParser {
                 return List.of(new CellMagic(call, m.group(2) != null));
             }
         }
-        return lineParts(lines, starts, JavaText.linesStartingInside(cell));
+        return lineParts(lines, starts, JavaText.linesStartingInside(cell), cellForm);
     }
 
     /** The cell's lines, {@code ?%name} read as {@code %name?}. */
@@ -92,10 +94,13 @@ final class CellParser {
     }
 
     /** The parts of a cell without a cell magic; a line inside a text block or block comment is Java, whatever it says. */
-    private static List<Part> lineParts(String[] lines, int[] starts, boolean[] inside) throws CellException {
+    private static List<Part> lineParts(String[] lines, int[] starts, boolean[] inside, Predicate<String> cellForm)
+            throws CellException {
         List<Part> parts = new ArrayList<>();
         StringBuilder java = new StringBuilder();
         int javaAt = 0;
+        // the cell's Java so far, each line in its place (magic lines left empty), to tell a magic inside a block
+        StringBuilder javaSoFar = new StringBuilder();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             Part magic = inside[i] ? null : lineMagic(line, starts[i]);
@@ -106,8 +111,14 @@ final class CellParser {
                 }
                 javaAt = java.isEmpty() ? starts[i] : javaAt;
                 java.append(line).append('\n');
+                javaSoFar.append(line).append('\n');
                 continue;
             }
+            int open = JavaText.openBrace(javaSoFar.toString());
+            if (open >= 0) {
+                throw insideBlock(((LineMagic) magic).call().name(), i, lineOf(javaSoFar, open), cellForm);
+            }
+            javaSoFar.append('\n');
             if (!java.toString().isBlank()) {
                 parts.add(new Java(java.toString(), javaAt));
             }
@@ -118,6 +129,27 @@ final class CellParser {
             parts.add(new Java(java.toString(), javaAt));
         }
         return parts;
+    }
+
+    /**
+     * The error for line magic {@code name} on line {@code line} (from 0) inside a block opened on line {@code
+     * opened}: it would cut the block in two, and a magic is never made into Java that could run inside it.
+     */
+    private static CellException insideBlock(String name, int line, int opened, Predicate<String> cellForm) {
+        return new CellException("UsageError", "%" + name + " on line " + (line + 1) + " is inside the block { opened"
+                + " on line " + (opened + 1) + ": a line magic stands on its own line between the cell's top-level"
+                + " statements. Close the block before it" + (cellForm.test(name) ? ", or put %%" + name
+                + " on the cell's first line to apply it to the whole cell" : ""));
+    }
+
+    private static int lineOf(CharSequence text, int index) {
+        int line = 0;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     /** See {@link MagicRunner#javaAt}; {@code catalog} tells which magics run Java code. */

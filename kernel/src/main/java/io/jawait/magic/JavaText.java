@@ -1,5 +1,7 @@
 package io.jawait.magic;
 
+import java.util.ArrayList;
+
 /** Small lexical helpers over Java source: enough to find statement boundaries outside strings and comments. */
 public final class JavaText {
     private JavaText() {}
@@ -46,6 +48,22 @@ public final class JavaText {
             }
         });
         return depth[0] == 0 && !closedOutside[0];
+    }
+
+    /**
+     * Where the innermost {@code {}} that {@code code} leaves open stands, strings, characters, text blocks and
+     * comments aside; -1 when every one is closed.
+     */
+    static int openBrace(String code) {
+        var open = new ArrayList<Integer>();
+        segments(code, (start, stop, kind) -> {
+            if (kind == Kind.CODE && code.charAt(start) == '{') {
+                open.add(start);
+            } else if (kind == Kind.CODE && code.charAt(start) == '}' && !open.isEmpty()) {
+                open.removeLast();
+            }
+        });
+        return open.isEmpty() ? -1 : open.getLast();
     }
 
     /**

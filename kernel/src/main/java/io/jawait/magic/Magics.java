@@ -29,7 +29,7 @@ public final class Magics implements MagicRunner {
     @Override
     public Evaluation run(String cell, MagicContext ctx) throws CellException {
         Evaluation last = null;
-        for (CellParser.Part part : CellParser.parse(cell)) {
+        for (CellParser.Part part : CellParser.parse(cell, name -> catalog.find(name, true).isPresent())) {
             last = switch (part) {
                 case CellParser.Java java -> ctx.eval(java.code(), at -> java.offset() + at);
                 case CellParser.CellMagic m -> invoke(m.call(), m.help(), ctx);

@@ -167,6 +167,28 @@ class MagicsTest {
     }
 
     @Test
+    void a_line_magic_inside_a_block_is_a_usage_error_naming_where_the_block_opened() {
+        CellException e = execError("int sum = 0;\nfor (int i = 0; i < 3; i++) {\n    %time sum += i\n}");
+        assertEquals("UsageError", e.ename());
+        assertEquals("%time on line 3 is inside the block { opened on line 2: a line magic stands on its own line"
+                + " between the cell's top-level statements. Close the block before it, or put %%time on the cell's"
+                + " first line to apply it to the whole cell", e.getMessage());
+        // no cell form to suggest; braces in strings and comments, and blocks closed before it, do not count
+        e = execError("void f() {\n  if (true) {\n  }\n  %who\n}");
+        assertTrue(e.getMessage().startsWith("%who on line 4 is inside the block { opened on line 1"), e.getMessage());
+        assertFalse(e.getMessage().contains("%%"), e.getMessage());
+    }
+
+    @Test
+    void braces_closed_before_a_line_magic_or_inside_strings_and_comments_leave_it_at_the_top_level()
+            throws CellException {
+        Evaluation ev = magics.run("String open = \"{\"; // {\nint twice(int n) {\n    return 2 * n;\n}\n"
+                + "%time twice(3)\n/* { */ twice(4)", ctx);
+        assertEquals("8", ev.text());
+        assertTrue(ctx.out.stdout.toString().contains("CPU times: user "));
+    }
+
+    @Test
     void line_magics_run_between_java_lines_in_order() throws CellException {
         Evaluation ev = magics.run("int a = 4;\n%time a * 2\nint b = a * 10;\nb + 1", ctx);
         assertEquals("41", ev.text());
