@@ -1,6 +1,9 @@
 package io.jawait.engine;
 
 import io.jawait.timing.ResourceSnapshot;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -267,22 +270,33 @@ final class KernelExecutionControl extends LocalExecutionControl {
 
     /** Calls the snippet's method, timing it (and measuring resources when {@code %time} asks). */
     private static Object timed(Invocation call) throws Throwable {
+        MethodHandle entry = entry(call.doit);
         if (call.measured) {
             call.before = ResourceSnapshot.take();
         }
         long start = System.nanoTime();
         try {
-            Object value = call.doit.invoke(null);
+            Object value = entry.invokeExact();
             call.value = value;
             return value;
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
         } finally {
             call.nanos = System.nanoTime() - start;
             if (call.measured) {
                 call.after = ResourceSnapshot.takeEnd();
             }
         }
+    }
+
+    /**
+     * The snippet's method as a handle, its class linked and initialized, so that the clock then times the
+     * snippet's own code: a first {@code Method.invoke} builds its accessor, and a first call links the class
+     * (verifying its bytecode) and initializes it. Timed with them, {@code %time a + 1} read 80-150 us.
+     */
+    private static MethodHandle entry(Method doit) throws ReflectiveOperationException {
+        Class<?> owner = doit.getDeclaringClass();
+        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
+        lookup.ensureInitialized(owner);
+        return lookup.unreflect(doit).asType(MethodType.methodType(Object.class));
     }
 
     /**
