@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * How a {@link Task} runs: its virtual thread, the body it runs there, and how it waits at the helpers' suspension
@@ -94,8 +95,15 @@ abstract sealed class Execution<T> extends Span permits Task {
      *
      * <p>Code that replaces its thread's handler inside a task ({@code Thread.setUncaughtExceptionHandler}) leaves
      * its run as far as the helpers can tell, as if it ran on a thread of its own.
+     *
+     * <p>The handler that the entry takes the place of is the one of the thread that called {@code run}
+     * ({@link Loop#caller}). The entry hands it on: what escapes the task's own handling goes to it, and {@link
+     * #get} gives it to whoever asks, as the kernel does for a thread that the task's code starts, which then
+     * reports its own uncaught exception as a thread started directly by the cell does, with the cell's lines.
+     * A {@code Supplier}, a JDK type, because the kernel runs without these helpers too.
      */
-    private static final class Entry implements Runnable, Thread.UncaughtExceptionHandler {
+    private static final class Entry implements Runnable, Thread.UncaughtExceptionHandler,
+            Supplier<Thread.UncaughtExceptionHandler> {
         final Task<?> task;
 
         Entry(Task<?> task) {
@@ -135,10 +143,16 @@ abstract sealed class Execution<T> extends Span permits Task {
             x.finish(value, failure);
         }
 
-        /** Reports what escaped the task's own handling (a failing finish), as a thread without a handler would. */
+        /** Reports what escaped the task's own handling (a failing finish), as the thread that called run would. */
         @Override
         public void uncaughtException(Thread t, Throwable e) {
-            t.getThreadGroup().uncaughtException(t, e);
+            task.loop.caller.uncaughtException(t, e);
+        }
+
+        /** The handler of the thread that called {@code run}. */
+        @Override
+        public Thread.UncaughtExceptionHandler get() {
+            return task.loop.caller;
         }
     }
 

@@ -29,9 +29,17 @@ final class Loop {
     private volatile Task<?> main;
     // set before the main task starts (Thread.start orders it for every task), null unless a LOOP run is traced
     Tracer tracer;
+    /**
+     * The uncaught-exception handler of the thread that called {@code run}, which a task's thread carries on for
+     * the threads its code starts (see {@link Execution#start}); for a run inside a task, that of the outer run.
+     */
+    final Thread.UncaughtExceptionHandler caller;
 
     Loop(Mode mode) {
         this.mode = mode;
+        Thread.UncaughtExceptionHandler here = Thread.currentThread().getUncaughtExceptionHandler();
+        Task<?> outer = Execution.of(Thread.currentThread());
+        this.caller = outer != null ? outer.loop.caller : here;
     }
 
     /**

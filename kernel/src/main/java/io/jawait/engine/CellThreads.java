@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 
 /**
  * The threads that cell code started itself, each tagged with the output of the cell that started it, so an
@@ -41,7 +42,7 @@ public final class CellThreads {
     private static void tag(Thread thread) {
         // a virtual thread belongs to no group of the cell's: its uncaught exception is reported as one of the
         // cell's platform threads is (a thread's handler is its group until one is set)
-        if (Thread.currentThread().getUncaughtExceptionHandler() instanceof KernelExecutionControl.CallGroup group
+        if (cellHandler(Thread.currentThread()) instanceof KernelExecutionControl.CallGroup group
                 && thread.getUncaughtExceptionHandler() == thread.getThreadGroup() && thread.getThreadGroup() != group) {
             thread.setUncaughtExceptionHandler(group);
         }
@@ -51,6 +52,17 @@ public final class CellThreads {
                 STARTED.put(thread, cell);
             }
         }
+    }
+
+    /**
+     * The uncaught-exception handler that stands for {@code thread}'s cell: its own, or, on a task's thread of the
+     * await helpers, where the task keeps its own handler, the one of the thread that called {@code run}, which the
+     * task hands on as a {@code Supplier}.
+     */
+    private static Thread.UncaughtExceptionHandler cellHandler(Thread thread) {
+        Thread.UncaughtExceptionHandler handler = thread.getUncaughtExceptionHandler();
+        return handler instanceof Supplier<?> task && task.get() instanceof Thread.UncaughtExceptionHandler caller
+                ? caller : handler;
     }
 
     /** Interrupts every live thread that code of {@code cell} started. */

@@ -55,6 +55,19 @@ class ThreadFailuresTest extends EngineTestKit {
     }
 
     @Test
+    void a_thread_started_inside_a_task_of_the_await_helpers_is_reported_with_the_cell_line_in_either_mode() {
+        for (String mode : new String[] {"Mode.VIRTUAL", "Mode.LOOP"}) {
+            String err = stderrOf("run(async(() -> {\n    Thread dies = new Thread(() -> {\n"
+                    + "        throw new IllegalStateException(\"in a task\");\n    }, \"task-worker\");\n"
+                    + "    dies.start();\n    dies.join();\n}), " + mode + ");");
+            assertTrue(err.startsWith("Exception in thread \"task-worker\" java.lang.IllegalStateException: in a task\n"),
+                    mode + ": " + err);
+            assertTrue(err.contains("(cell " + count + ", line 3)"), mode + ": " + err);
+            assertFalse(err.contains("REPL."), mode + ": " + err);
+        }
+    }
+
+    @Test
     void a_cause_is_reported_too() {
         String err = stderrOf("var t = new Thread(() -> { throw new RuntimeException(\"outer\","
                 + " new java.io.IOException(\"disk\")); });\nt.start();\nt.join();");
