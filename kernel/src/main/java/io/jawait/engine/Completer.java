@@ -25,6 +25,11 @@ final class Completer {
             "switch", "synchronized", "this", "throw", "throws", "try", "var", "void", "volatile", "while",
             "yield", "true", "false", "null");
     private static final int SIGNATURES_LOOKED_UP = 12;
+    /**
+     * Object's protected methods, which JShell offers after the dot of a cell class's object although a cell cannot
+     * call them there ("clone() has protected access in java.lang.Object"); kept where a class redeclares them.
+     */
+    private static final Set<String> OBJECT_PROTECTED = Set.of("clone()", "finalize()");
 
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
@@ -71,17 +76,25 @@ final class Completer {
         suggestions.forEach(s -> matches.add(s.continuation()));
         addKeywords(code, anchor[0], cursor, matches);
         shell.variables().forEach(v -> variables.add(v.name()));
+        var offered = new ArrayList<String>();
         var types = new ArrayList<CompleteReply.Completion>();
         int looked = 0;
         for (String m : matches) {
             String type = kindOf(m, variables);
             String signature = "";
-            if (type.equals("method") && looked++ < SIGNATURES_LOOKED_UP) {
-                signature = firstSignature(code.substring(0, anchor[0]) + m, anchor[0] + m.length());
+            boolean objectProtected = OBJECT_PROTECTED.contains(m);
+            if (type.equals("method") && (looked++ < SIGNATURES_LOOKED_UP || objectProtected)) {
+                // inside the parentheses of a method without parameters: after them there is no call to document
+                signature = firstSignature(code.substring(0, anchor[0]) + m,
+                        anchor[0] + m.length() - (m.endsWith("()") ? 1 : 0));
             }
+            if (objectProtected && signature.contains(" Object." + m.substring(0, m.length() - 1))) {
+                continue;
+            }
+            offered.add(m);
             types.add(new CompleteReply.Completion(m, type, signature, anchor[0], cursor));
         }
-        return new CompleteReply(List.copyOf(matches), anchor[0], cursor, types);
+        return new CompleteReply(List.copyOf(offered), anchor[0], cursor, types);
     }
 
     /**

@@ -24,6 +24,25 @@ class CompletionTest extends MagicsTestKit {
     }
 
     @Test
+    void objects_protected_methods_are_offered_only_where_a_cell_may_call_them() {
+        execSuccess("class Parcel { int weight; int weight() { return weight; } }\nvar parcel = new Parcel();\n"
+                + "class Sheep implements Cloneable { public Sheep clone() { return this; } }\nvar dolly = new Sheep();\n"
+                + "int[] counts = new int[3];\nvar names = new ArrayList<String>();");
+        var parcel = interpreter.complete("parcel.", 7).matches();
+        assertTrue(parcel.contains("weight()") && parcel.contains("hashCode()"), parcel.toString());
+        assertFalse(parcel.contains("clone()") || parcel.contains("finalize()"), parcel.toString());
+        // a method without parameters has its signature too, looked up inside its parentheses
+        var weight = interpreter.complete("parcel.wei", 10).types().stream()
+                .filter(c -> c.text().equals("weight()")).findFirst().orElseThrow();
+        assertEquals("int Parcel.weight()", weight.signature());
+        // redeclared public, inherited public from the JDK, an array's
+        for (String receiver : List.of("dolly", "names", "counts")) {
+            String cell = receiver + ".clo";
+            assertTrue(interpreter.complete(cell, cell.length()).matches().contains("clone()"), receiver);
+        }
+    }
+
+    @Test
     void completes_variables_classes_and_keywords_with_their_kinds() {
         execSuccess("int completionTarget = 1;");
         assertEquals("variable", kindOf("completionTa", "completionTarget"));
