@@ -93,6 +93,12 @@ class OutputTests(KernelTestCase):
         self.assertEqual(cell.of_type("execute_result")[0]["content"]["execution_count"], count)
         self.assertEqual(cell.result, "42")
 
+    def test_a_run_of_a_body_that_returns_nothing_shows_no_result_as_asyncio_run_shows_no_out(self):
+        nothing = self.kernel.ok("run(async(() -> { sleep(0.001); }))")
+        self.assertEqual(nothing.of_type("execute_result"), [])
+        five = self.kernel.ok("run(async(() -> 5))")
+        self.assertEqual(five.of_type("execute_result")[0]["content"]["data"]["text/plain"], "5")
+
     def test_a_display_is_updated_in_place_by_its_id(self):
         cell = self.kernel.ok(pick(
             'String id = display("first");\nupdateDisplay(id, "second");',

@@ -1,5 +1,14 @@
 package io.jawait.engine;
 
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
 import com.sun.tools.javac.api.JavacTaskImpl;
 import com.sun.tools.javac.api.JavacTaskPool;
 import com.sun.tools.javac.code.ClassFinder;
@@ -21,6 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import javax.lang.model.type.TypeMirror;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
 import javax.tools.ForwardingJavaFileManager;
@@ -43,6 +54,7 @@ final class ExpressionCompiler {
     private final JavacTaskPool pool = new JavacTaskPool(1);
     private int knownClasses = -1;
     private boolean lastVoid;
+    private boolean lastValueVoid;
     private boolean broken;
 
     private ExpressionCompiler(StandardJavaFileManager files, ReplClasses repl) {
@@ -78,6 +90,15 @@ final class ExpressionCompiler {
     }
 
     /**
+     * Whether the value the last {@link #compile} returns from {@code do_it$} has the static type {@code Void},
+     * whose only value, {@code null}, says nothing: {@code run(async(() -> { ... }))} of a body that returns
+     * nothing. A notebook shows nothing for it, as IPython does for {@code asyncio.run(main())}.
+     */
+    boolean valueIsVoid() {
+        return lastValueVoid;
+    }
+
+    /**
      * The class files of {@code source}, or null when it does not compile (or the compiler failed); {@link
      * #refusedVoid()} then says whether javac refused a {@code void} value.
      */
@@ -85,6 +106,7 @@ final class ExpressionCompiler {
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
         files.output.clear();
         lastVoid = false;
+        lastValueVoid = false;
         int version = files.repl.version();
         try {
             // a crash of javac prints its trace to this writer; the unit then goes to JShell, which reports it
@@ -96,6 +118,7 @@ final class ExpressionCompiler {
                             forgetSnippetClasses(context);
                             knownClasses = version;
                         }
+                        task.addTaskListener(new ReturnedType(task, isVoid -> lastValueVoid = isVoid));
                         return task.call();
                     });
             var errors = diagnostics.getDiagnostics().stream()
@@ -121,6 +144,34 @@ final class ExpressionCompiler {
      */
     private static boolean refusedVoid(javax.tools.Diagnostic<? extends JavaFileObject> d) {
         return INCOMPATIBLE.equals(d.getCode()) && d.getMessage(Locale.ROOT).contains("void cannot be converted");
+    }
+
+    /**
+     * Once javac has attributed the unit, reports whether what {@code do_it$} returns has the static type {@code
+     * Void}: the expression of its own return statement, not of one in a lambda within it.
+     */
+    private record ReturnedType(JavacTask task, Consumer<Boolean> report) implements TaskListener {
+        @Override
+        public void finished(TaskEvent event) {
+            if (event.getKind() != TaskEvent.Kind.ANALYZE || event.getCompilationUnit() == null) {
+                return;
+            }
+            for (Tree type : event.getCompilationUnit().getTypeDecls()) {
+                if (!(type instanceof ClassTree owner)) {
+                    continue;
+                }
+                for (Tree member : owner.getMembers()) {
+                    if (member instanceof MethodTree method && method.getName().contentEquals("do_it$")
+                            && method.getBody() != null
+                            && method.getBody().getStatements().getLast() instanceof ReturnTree ret
+                            && ret.getExpression() != null) {
+                        TypeMirror returned = Trees.instance(task).getTypeMirror(
+                                TreePath.getPath(event.getCompilationUnit(), ret.getExpression()));
+                        report.accept(returned != null && returned.toString().equals("java.lang.Void"));
+                    }
+                }
+            }
+        }
     }
 
     /**

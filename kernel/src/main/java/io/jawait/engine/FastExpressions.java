@@ -143,6 +143,7 @@ final class FastExpressions {
         if (compiled == null) {
             return null;
         }
+        boolean voidValue = compiler.valueIsVoid();
         var classes = compiled.entrySet().stream()
                 .map(c -> new ExecutionControl.ClassBytecodes(c.getKey(), c.getValue()))
                 .toArray(ExecutionControl.ClassBytecodes[]::new);
@@ -181,7 +182,7 @@ final class FastExpressions {
             throw CellEvaluator.interruption();
         }
         Object value = runs.lastValue();
-        boolean hasValue = value != CellValue.NONE && !unit.silenced() && text != null;
+        boolean hasValue = value != CellValue.NONE && !voidValue && !unit.silenced() && text != null;
         return new Evaluation(hasValue, hasValue ? value : null, hasValue ? text : null, 0, 0);
     }
 

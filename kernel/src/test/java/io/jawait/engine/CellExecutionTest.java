@@ -127,6 +127,18 @@ class CellExecutionTest extends EngineTestKit {
     }
 
     @Test
+    void an_expression_of_type_void_shows_nothing_as_ipython_shows_nothing_for_none() {
+        // asyncio.run(main()) of a main that returns None: IPython shows no Out
+        assertNull(execSuccess("run(async(() -> { Math.abs(-1); }))"));
+        assertNull(execSuccess("run(async(() -> {\n    sleep(0.001);\n}), Mode.LOOP)"));
+        assertEquals("5", execSuccess("run(async(() -> 5))"));
+        execSuccess("Void nothing = null;\nObject something = null;");
+        assertNull(execSuccess("nothing"));
+        assertEquals("null", execSuccess("something"));
+        assertEquals("null", execSuccess("(String) null"));
+    }
+
+    @Test
     void an_expression_that_does_not_compile_runs_nowhere_and_leaves_nothing_waiting() {
         var e = execError("notDefinedYet() + 1");
         assertEquals("CompilationError", e.ename());
