@@ -26,7 +26,8 @@ class CompletionTest extends MagicsTestKit {
     @Test
     void objects_protected_methods_are_offered_only_where_a_cell_may_call_them() {
         execSuccess("class Parcel { int weight; int weight() { return weight; } }\nvar parcel = new Parcel();\n"
-                + "class Sheep implements Cloneable { public Sheep clone() { return this; } }\nvar dolly = new Sheep();\n"
+                + "class Sheep implements Cloneable { public Sheep clone() { return this; } }\n"
+                + "var dolly = new Sheep();\n"
                 + "int[] counts = new int[3];\nvar names = new ArrayList<String>();");
         var parcel = interpreter.complete("parcel.", 7).matches();
         assertTrue(parcel.contains("weight()") && parcel.contains("hashCode()"), parcel.toString());

@@ -60,8 +60,8 @@ class ThreadFailuresTest extends EngineTestKit {
             String err = stderrOf("run(async(() -> {\n    Thread dies = new Thread(() -> {\n"
                     + "        throw new IllegalStateException(\"in a task\");\n    }, \"task-worker\");\n"
                     + "    dies.start();\n    dies.join();\n}), " + mode + ");");
-            assertTrue(err.startsWith("Exception in thread \"task-worker\" java.lang.IllegalStateException: in a task\n"),
-                    mode + ": " + err);
+            String first = "Exception in thread \"task-worker\" java.lang.IllegalStateException: in a task\n";
+            assertTrue(err.startsWith(first), mode + ": " + err);
             assertTrue(err.contains("(cell " + count + ", line 3)"), mode + ": " + err);
             assertFalse(err.contains("REPL."), mode + ": " + err);
         }
