@@ -1,10 +1,13 @@
 """kernel_info, history, stop_on_error, stdin, shutdown and restart, seen from a real client."""
 import datetime
+import os
 import re
 import time
 import unittest
 
-from kernel_harness import IS_JAVA, Kernel, KernelTestCase, java_only, pick
+from jupyter_client import KernelManager
+
+from kernel_harness import IS_JAVA, KERNEL_NAME, Kernel, KernelTestCase, java_only, pick
 
 
 class SessionTests(KernelTestCase):
@@ -149,6 +152,70 @@ class LifecycleTests(unittest.TestCase):
         finally:
             kernel.close()
 
+    @java_only("HotSpot's compiler threads")
+    def test_the_jit_leaves_the_first_cpu_to_the_cells_until_the_start_up_is_done(self):
+        km = KernelManager(kernel_name=KERNEL_NAME)
+        km.start_kernel()
+        kc = None
+        try:
+            pid = km.provisioner.process.pid
+            allowed = cpu_set(status_of(f"/proc/{pid}/status")["Cpus_allowed_list"])
+            starting = allowed - {min(allowed)} or allowed  # one CPU: nothing to leave free
+            # no request yet: the kernel's start-up waits a quiet second for a first cell before it ends
+            self.assertEqual(self.jit_cpus_once(pid, starting), starting, "while the kernel starts")
+            kc = km.client()
+            kc.start_channels()
+            kc.wait_for_ready(timeout=90)
+            # a declaration needs JShell's own start-up, which the kernel finishes before running it
+            reply = kc.execute_interactive("int afterStartup = 1;", timeout=30, output_hook=lambda msg: None)
+            self.assertEqual(reply["content"]["status"], "ok")
+            self.assertEqual(self.jit_cpus_once(pid, allowed), allowed, "after the start-up")
+        finally:
+            if kc is not None:
+                kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+    def jit_cpus_once(self, pid, wanted, timeout=30):
+        """`wanted` once each of the JIT's threads may use just those CPUs; what they had instead at the deadline."""
+        deadline = time.monotonic() + timeout
+        while True:
+            given = []
+            for tid, name in threads(pid):
+                if " CompilerT" in name or name.startswith("Training replay"):
+                    try:
+                        given.append(cpu_set(status_of(f"/proc/{pid}/task/{tid}/status")["Cpus_allowed_list"]))
+                    except FileNotFoundError:  # a compiler thread the JVM let go meanwhile
+                        pass
+            if given and all(cpus == wanted for cpus in given):
+                return wanted
+            if time.monotonic() > deadline:
+                return given
+            time.sleep(0.01)  # the state comes from the kernel's own threads; the deadline bounds the wait
+
+def threads(pid):
+    """(thread id, name) of each thread of process `pid`."""
+    found = []
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/comm") as comm:
+                found.append((tid, comm.read().strip()))
+        except FileNotFoundError:  # a thread that ended meanwhile
+            pass
+    return found
+
+
+def status_of(path):
+    with open(path) as status:
+        return dict(line.rstrip("\n").split(":\t", 1) for line in status if ":\t" in line)
+
+
+def cpu_set(cpu_list):
+    """The CPUs of a list in Linux's form, "0-3,6"."""
+    cpus = set()
+    for part in cpu_list.strip().split(","):
+        first, _, last = part.partition("-")
+        cpus.update(range(int(first), int(last or first) + 1))
+    return cpus
 
 if __name__ == "__main__":
     unittest.main()

@@ -1,6 +1,7 @@
 package io.jawait;
 
 import io.jawait.engine.JShellInterpreter;
+import io.jawait.engine.StartupCpus;
 import io.jawait.magic.Magics;
 import io.jawait.protocol.ConnectionInfo;
 import io.jawait.protocol.Interpreter;
@@ -54,6 +55,7 @@ public final class Main {
             err.println(USAGE);
             return 2;
         }
+        StartupCpus.confineJitWhileStarting();
         try {
             ConnectionInfo info = ConnectionInfo.read(Path.of(args[1]));
             new Kernel(info, interpreters.get(), System::exit).start();

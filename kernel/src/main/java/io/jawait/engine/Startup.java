@@ -48,11 +48,15 @@ final class Startup {
                     FastExpressions fast, StartupGate gate) {
         List<CellSplitter.Unit> units = splitter.split(script());
         Runnable rest = () -> {
-            evaluate(shell, units, log);
-            if (fast != null) {
-                fast.shellReady();
+            try {
+                evaluate(shell, units, log);
+                if (fast != null) {
+                    fast.shellReady();
+                }
+                warmUp(shell, splitter, cellWaiting);
+            } finally {
+                StartupCpus.startupDone();
             }
-            warmUp(shell, splitter, cellWaiting);
         };
         boolean imports = units.stream().allMatch(u -> withoutComments(u.source()).startsWith("import "));
         if (fast != null && imports) {
