@@ -62,13 +62,12 @@ public final class StartupCpus {
         return Thread.ofPlatform().daemon().name("jawait-startup-cpus").start(() -> {
             String all = allowedCpus();
             String others = all == null ? null : withoutFirst(all);
-            if (others != null) {
-                setCpus(jitThreads(), others);
-            }
-            confined.complete(others);
             if (others == null) {
+                confined.complete(null);
                 return;
             }
+            setCpus(jitThreads(), others);
+            confined.complete(others);
             try {
                 done.await();
             } catch (InterruptedException e) {
@@ -84,7 +83,7 @@ public final class StartupCpus {
         done.countDown();
     }
 
-    /** Completes once the JIT's threads were moved, with the CPUs they were given, or null when they were not. */
+    /** Completes once the JIT's threads were sent to other CPUs, with those CPUs, or null when they were left. */
     CompletableFuture<String> confined() {
         return confined;
     }
