@@ -192,6 +192,7 @@ class LifecycleTests(unittest.TestCase):
                 return given
             time.sleep(0.01)  # the state comes from the kernel's own threads; the deadline bounds the wait
 
+
 def threads(pid):
     """(thread id, name) of each thread of process `pid`."""
     found = []
@@ -216,6 +217,7 @@ def cpu_set(cpu_list):
         first, _, last = part.partition("-")
         cpus.update(range(int(first), int(last or first) + 1))
     return cpus
+
 
 if __name__ == "__main__":
     unittest.main()
