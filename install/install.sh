@@ -103,8 +103,12 @@ target="$(kernels_dir)/$kernel_name"
 jar="$target/jawait-kernel.jar"
 cache="$target/jawait-kernel.aot"
 spec="$staging/spec/$kernel_name"
-# javac's tiers (see kernel-jvm.flags): the directives file travels with the kernelspec, named by its installed path
-compiler_flags=(-XX:+UnlockDiagnosticVMOptions "-XX:CompilerDirectivesFile=$target/compiler-directives.json")
+# javac's tiers (see kernel-jvm.flags): the directives file travels with the kernelspec, named by its installed path.
+# HotSpot announces the file ("1 compiler directives added") on its console output, which is the terminal of whoever
+# started the kernel (jupyter console prints it above its banner): -DisplayVMOutput silences that output. Warnings
+# and a crash's report are written apart from it and still appear.
+compiler_flags=(-XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput
+                "-XX:CompilerDirectivesFile=$target/compiler-directives.json")
 write_spec "$spec" "${heap_flags[@]}" "${compiler_flags[@]}" "-XX:AOTCache=$cache" -Xlog:aot=off -Xlog:cds=off
 cp "$here/compiler-directives.json" "$spec/"
 

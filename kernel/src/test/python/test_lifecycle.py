@@ -2,6 +2,7 @@
 import datetime
 import os
 import re
+import tempfile
 import time
 import unittest
 
@@ -174,6 +175,26 @@ class LifecycleTests(unittest.TestCase):
             if kc is not None:
                 kc.stop_channels()
             km.shutdown_kernel(now=True)
+
+    @java_only("HotSpot's own messages")
+    def test_the_kernel_writes_nothing_to_the_terminal_that_started_it(self):
+        # jupyter console and the notebook server pass the kernel's stdout and stderr to their own terminal; HotSpot
+        # announced its compiler directives there ("1 compiler directives added") above the console's banner
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            km = KernelManager(kernel_name=KERNEL_NAME)
+            km.start_kernel(stdout=out, stderr=err)
+            kc = km.client()
+            try:
+                kc.start_channels()
+                kc.wait_for_ready(timeout=90)
+                reply = kc.execute_interactive("int quiet = 1;", timeout=30, output_hook=lambda msg: None)
+                self.assertEqual(reply["content"]["status"], "ok")
+            finally:
+                kc.stop_channels()
+                km.shutdown_kernel()
+            out.seek(0)
+            err.seek(0)
+            self.assertEqual((out.read().decode(errors="replace"), err.read().decode(errors="replace")), ("", ""))
 
     def jit_cpus_once(self, pid, wanted, timeout=30):
         """`wanted` once each of the JIT's threads may use just those CPUs; what they had instead at the deadline."""

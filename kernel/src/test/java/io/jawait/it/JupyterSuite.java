@@ -69,6 +69,7 @@ final class JupyterSuite {
         kernelJvmFlags().forEach(flag -> argv.add(quoted(flag)));
         Path directives = Path.of(System.getProperty("jawait.root", "..")).resolve("install/compiler-directives.json");
         argv.add(quoted("-XX:+UnlockDiagnosticVMOptions"));
+        argv.add(quoted("-XX:-DisplayVMOutput"));
         argv.add(quoted("-XX:CompilerDirectivesFile=" + directives.toAbsolutePath().normalize()));
         List.of("-jar", jar.toAbsolutePath().toString(), "kernel", "{connection_file}").forEach(a -> argv.add(quoted(a)));
         Files.writeString(spec.resolve("kernel.json"), """
