@@ -118,6 +118,17 @@ class MagicTests(KernelTestCase):
         self.assertEqual(cell.of_type("stream") + cell.of_type("execute_result"), [])
         self.assertIn("cannot find symbol", self.kernel.execute("shownNotRun").error_text())
 
+    def test_load_s_puts_the_named_declarations_in_the_cell_and_warns_of_the_rest(self):
+        with tempfile.TemporaryDirectory() as folder:
+            path = f"{folder}/Shapes.java"
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("class Shapes {\n    static int sides() {\n        return 4;\n    }\n    int unused;\n}\n")
+            cell = self.kernel.ok(f"%load -s sides,corners {path}")
+        self.assertEqual(cell.reply["content"]["payload"], [
+            {"source": "set_next_input", "text": f"// %load -s sides,corners {path}\nstatic int sides() {{\n"
+                                                 "    return 4;\n}\n", "replace": True}])
+        self.assertEqual(cell.stream("stderr"), f"The symbol corners was not found in {path}\n")
+
     def test_expect_error_passes_only_when_the_cell_fails_with_the_text(self):
         passed = self.kernel.execute("%%expect_error cannot find symbol\nundefinedThing + 1")
         self.assertEqual(passed.status, "ok", passed.error_text())

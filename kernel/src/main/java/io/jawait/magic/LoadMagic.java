@@ -11,14 +11,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code %load [-r LINES] [-y] FILE}: puts a file's text into the cell, as IPython's {@code %load} does, to be read,
+ * {@code %load [-r LINES] [-s NAMES] [-y] FILE}: puts a file's text into the cell, as IPython's {@code %load} does, to be read,
  * edited and then run; nothing runs now ({@code %run} runs a file). The front end replaces the cell with a comment
  * naming the magic, so that running the cell runs the code and does not load it again, and the file's text.
  *
  * <p>{@code -r} picks lines as IPython's option does: {@code 5-10} is lines 5 to 10, {@code 5:10} lines 5 to 9 (a
  * slice), {@code 7} one line; a limit left out means the start or the end of the file; several, separated by
  * commas, follow each other. When the first line picked is indented, that indent is taken off it and the lines
- * after it, up to the first line indented less. More than 200,000 characters are loaded only after a yes, or with
+ * after it, up to the first line indented less. {@code -s} picks declarations by name ({@code -s fib,Point}, see
+ * {@link JavaSymbols}), before {@code -r} picks lines of them, in IPython's order. More than 200,000 characters are loaded only after a yes, or with
  * {@code -y}; when the front end takes no input, without asking.
  */
 final class LoadMagic implements Magic {
@@ -28,7 +29,7 @@ final class LoadMagic implements Magic {
 
     @Override
     public Evaluation run(Invocation call, MagicContext ctx) throws CellException {
-        Options o = Options.parse(call, call.args(), "r", "y");
+        Options o = Options.parse(call, call.args(), "rs", "y");
         String name = ClasspathMagic.unquote(o.rest().strip());
         if (name.isEmpty()) {
             throw call.usage("give a file: %load path/to/File.java, or %load -r 5-10 script.jsh for some of its lines");
@@ -41,6 +42,9 @@ final class LoadMagic implements Magic {
             throw call.usage("cannot read " + file + ": it is not text in UTF-8");
         } catch (IOException e) {
             throw call.usage("cannot read " + file + ": " + ClasspathMagic.reason(e));
+        }
+        if (o.value('s') != null) {
+            text = symbols(call, ctx, file, text, o.value('s'));
         }
         if (o.value('r') != null) {
             text = String.join("\n", dedented(pick(call, text.split("\n", -1), o.value('r'))));
@@ -56,6 +60,32 @@ final class LoadMagic implements Magic {
     @Override
     public List<String> fileEndings() {
         return List.of(".jsh", ".java");
+    }
+
+    /**
+     * The declarations of {@code text} that {@code names} (separated by commas) names, one blank line apart; a
+     * warning on stderr names those not found, as IPython's does, and when none is found the cell fails with the
+     * names the file declares.
+     */
+    private static String symbols(Invocation call, MagicContext ctx, Path file, String text, String names)
+            throws CellException {
+        List<String> asked = List.of(names.split(",")).stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
+        if (asked.isEmpty() || asked.stream().anyMatch(n -> !n.matches("[\\p{javaJavaIdentifierPart}.]+"))) {
+            throw call.usage("-s takes names separated by commas, as -s fib,Point or -s Shapes.area; not '" + names
+                    + "'");
+        }
+        JavaSymbols.Found found = JavaSymbols.extract(text, asked);
+        if (found.blocks().isEmpty()) {
+            throw call.usage(String.join(", ", asked) + (asked.size() == 1 ? " is" : " are") + " not declared in "
+                    + file + (found.declared().isEmpty() ? " (it declares nothing by name)"
+                    : "; it declares " + String.join(", ", found.declared())));
+        }
+        if (!found.missing().isEmpty()) {
+            ctx.out().stderr((found.missing().size() == 1 ? "The symbol " : "The symbols ")
+                    + String.join(", ", found.missing()) + (found.missing().size() == 1 ? " was" : " were")
+                    + " not found in " + file + "\n");
+        }
+        return String.join("\n\n", found.blocks()) + "\n";
     }
 
     /** The lines {@code ranges} picks, in the order given. */

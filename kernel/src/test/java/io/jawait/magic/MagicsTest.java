@@ -289,8 +289,63 @@ class MagicsTest {
         assertTrue(loaded("%load -r 9 " + file).endsWith(file + "\n"), "a line past the end picks nothing");
         String bad = execError("%load -r 2-x " + file).getMessage();
         assertTrue(bad.contains("-r takes lines as 5-10") && bad.contains("'2-x'"), bad);
-        String unknown = execError("%load -s Tally " + file).getMessage();
-        assertTrue(unknown.contains("option -s not recognized"), unknown);
+        String unknown = execError("%load -q " + file).getMessage();
+        assertTrue(unknown.contains("option -q not recognized"), unknown);
+    }
+
+    @Test
+    void load_s_picks_declarations_of_a_jsh_file_by_name_with_their_javadoc() throws Exception {
+        Path file = Files.writeString(tmp.resolve("Picks.jsh"), """
+                import java.util.*;
+                int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
+                System.out.println(fib(10));
+                /** A point. */
+                @SuppressWarnings("unused")
+                record Point(int x, int y) {}
+                var origin = new Point(0, 0);
+                int fib(int a, int b) {
+                    return a + b;
+                }
+                """);
+        assertEquals("// %load -s Point,fib,origin " + file + "\n/** A point. */\n@SuppressWarnings(\"unused\")\n"
+                + "record Point(int x, int y) {}\n\nint fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }\n\n"
+                + "int fib(int a, int b) {\n    return a + b;\n}\n\nvar origin = new Point(0, 0);\n",
+                loaded("%load -s Point,fib,origin " + file));
+        assertTrue(ctx.variables().stream().noneMatch(v -> v.name().equals("origin")), "nothing runs");
+    }
+
+    @Test
+    void load_s_takes_members_of_a_java_files_types_off_their_indent_and_r_then_picks_lines() throws Exception {
+        Path file = Files.writeString(tmp.resolve("Shapes.java"), """
+                package demo;
+
+                public class Shapes {
+                    static final int SIDES = 4;
+
+                    static double area(double r) {
+                        return Math.PI * r * r;
+                    }
+                }
+                """);
+        assertEquals("// %load -s area,Shapes.SIDES " + file + "\nstatic double area(double r) {\n"
+                + "    return Math.PI * r * r;\n}\n\nstatic final int SIDES = 4;\n",
+                loaded("%load -s area,Shapes.SIDES " + file));
+        assertTrue(loaded("%load -s Shapes " + file).endsWith("\npublic class Shapes {\n    static final int SIDES = 4;"
+                + "\n\n    static double area(double r) {\n        return Math.PI * r * r;\n    }\n}\n"));
+        assertTrue(loaded("%load -s area -r 2 " + file).endsWith(file + "\nreturn Math.PI * r * r;"));
+    }
+
+    @Test
+    void load_s_warns_of_names_it_did_not_find_and_fails_when_it_found_none() throws Exception {
+        Path file = Files.writeString(tmp.resolve("One.jsh"), "int one() { return 1; }\nclass Box {}\n");
+        ctx.out.stderr.setLength(0);
+        assertTrue(loaded("%load -s one,two " + file).endsWith("\nint one() { return 1; }\n"));
+        assertEquals("The symbol two was not found in " + file + "\n", ctx.out.stderr.toString());
+        CellException none = execError("%load -s two,Three " + file);
+        assertEquals("UsageError", none.ename());
+        assertTrue(none.getMessage().contains("two, Three are not declared in " + file + "; it declares one, Box"),
+                none.getMessage());
+        assertTrue(execError("%load -s 'a;b' " + file).getMessage().contains("-s takes names separated by commas"));
     }
 
     @Test
