@@ -25,8 +25,9 @@ threads (the engine thread's stack is deep), a sixth to old objects on dirty car
 the kernel, 25 us in the fork. A plain program reproduces it: 15 us, 30 us after a JShell of seven snippets in the
 same JVM (4,070 interned strings against 284), with the weak roots again the largest part. The primed fork
 (JmhBenchmarks.primeJdkProfiles) is that fresh JVM after two JDK branches have taken their rare side, as they have
-in any JVM that has run a JShell session, the kernel's too: it separates the part of that cost that is the JDK's profiles (C2 compiles ArrayList's loops to slower
-code once those branches have been seen) from the part that is the kernel's heap. The kernel for this is started
+in any JVM that has run a JShell session, the kernel's too: it separates the part of that cost that is the JDK's
+profiles (C2 compiles ArrayList's loops to slower code once those branches have been seen) from the part that is
+the kernel's heap. The kernel for this is started
 with the kernel's flags plus what JMH gives its forks (its compiler hints file, which names only JMH's generated
 stubs and the JmhBenchmarks methods, and its compiler blackhole), and with the test classes and JMH's jars added by
 %classpath; none of that touches %timeit's loop.
