@@ -2,7 +2,10 @@
 import os
 import re
 import tempfile
+import threading
 import unittest
+from functools import partial
+from http.server import HTTPServer, SimpleHTTPRequestHandler
 
 from kernel_harness import KernelTestCase, java_only, pick
 
@@ -128,6 +131,21 @@ class MagicTests(KernelTestCase):
             {"source": "set_next_input", "text": f"// %load -s sides,corners {path}\nstatic int sides() {{\n"
                                                  "    return 4;\n}\n", "replace": True}])
         self.assertEqual(cell.stream("stderr"), f"The symbol corners was not found in {path}\n")
+
+    def test_load_fetches_a_url_as_ipythons_does(self):
+        with tempfile.TemporaryDirectory() as folder:
+            with open(f"{folder}/Served.java", "w", encoding="utf-8") as f:
+                f.write("int served = 5;\n")
+            server = HTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler, directory=folder))
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            url = f"http://127.0.0.1:{server.server_address[1]}/Served.java"
+            try:
+                cell = self.kernel.ok(f"%load {url}")
+            finally:
+                server.shutdown()
+                server.server_close()
+        self.assertEqual(cell.reply["content"]["payload"], [
+            {"source": "set_next_input", "text": f"// %load {url}\nint served = 5;\n", "replace": True}])
 
     def test_expect_error_passes_only_when_the_cell_fails_with_the_text(self):
         passed = self.kernel.execute("%%expect_error cannot find symbol\nundefinedThing + 1")

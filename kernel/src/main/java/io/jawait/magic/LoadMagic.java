@@ -2,29 +2,39 @@ package io.jawait.magic;
 
 import io.jawait.display.StdinNotAllowedException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code %load [-r LINES] [-s NAMES] [-y] FILE}: puts a file's text into the cell, as IPython's {@code %load} does, to be read,
- * edited and then run; nothing runs now ({@code %run} runs a file). The front end replaces the cell with a comment
- * naming the magic, so that running the cell runs the code and does not load it again, and the file's text.
+ * {@code %load [-r LINES] [-s NAMES] [-y] FILE|URL}: puts a file's text (or what an http URL answers) into the cell,
+ * as IPython's {@code %load} does, to be read, edited and then run; nothing runs now ({@code %run} runs a file). The
+ * front end replaces the cell with a comment naming the magic, so that running the cell runs the code and does not
+ * load it again, and the file's text.
  *
  * <p>{@code -r} picks lines as IPython's option does: {@code 5-10} is lines 5 to 10, {@code 5:10} lines 5 to 9 (a
  * slice), {@code 7} one line; a limit left out means the start or the end of the file; several, separated by
  * commas, follow each other. When the first line picked is indented, that indent is taken off it and the lines
  * after it, up to the first line indented less. {@code -s} picks declarations by name ({@code -s fib,Point}, see
- * {@link JavaSymbols}), before {@code -r} picks lines of them, in IPython's order. More than 200,000 characters are loaded only after a yes, or with
- * {@code -y}; when the front end takes no input, without asking.
+ * {@link JavaSymbols}), before {@code -r} picks lines of them, in IPython's order. More than 200,000 characters
+ * are loaded only after a yes, or with {@code -y}; when the front end takes no input, without asking.
  */
 final class LoadMagic implements Magic {
     /** Where IPython starts asking: some 2,500 full lines of 80 characters. */
     static final int LARGE = 200_000;
+    private static final Pattern URL = Pattern.compile("(?i)https?://\\S+");
     private static final Pattern RANGE = Pattern.compile("(\\d+)?(?:([-:])(\\d+)?)?");
 
     @Override
@@ -34,17 +44,24 @@ final class LoadMagic implements Magic {
         if (name.isEmpty()) {
             throw call.usage("give a file: %load path/to/File.java, or %load -r 5-10 script.jsh for some of its lines");
         }
-        Path file = UserPaths.of(name).toAbsolutePath();
+        String source;
         String text;
-        try {
-            text = Files.readString(file);
-        } catch (CharacterCodingException e) {
-            throw call.usage("cannot read " + file + ": it is not text in UTF-8");
-        } catch (IOException e) {
-            throw call.usage("cannot read " + file + ": " + ClasspathMagic.reason(e));
+        if (URL.matcher(name).matches()) {
+            source = name;
+            text = fetched(call, name);
+        } else {
+            Path file = UserPaths.of(name).toAbsolutePath();
+            source = file.toString();
+            try {
+                text = Files.readString(file);
+            } catch (CharacterCodingException e) {
+                throw call.usage("cannot read " + file + ": it is not text in UTF-8");
+            } catch (IOException e) {
+                throw call.usage("cannot read " + file + ": " + ClasspathMagic.reason(e));
+            }
         }
         if (o.value('s') != null) {
-            text = symbols(call, ctx, file, text, o.value('s'));
+            text = symbols(call, ctx, source, text, o.value('s'));
         }
         if (o.value('r') != null) {
             text = String.join("\n", dedented(pick(call, text.split("\n", -1), o.value('r'))));
@@ -62,12 +79,36 @@ final class LoadMagic implements Magic {
         return List.of(".jsh", ".java");
     }
 
+    /** The text at {@code url}, fetched with a GET that must answer 200 with UTF-8 text. */
+    private static String fetched(Invocation call, String url) throws CellException {
+        try (HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(10)).build()) {
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw call.usage("cannot load " + url + ": the server answered " + response.statusCode());
+            }
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(response.body())).toString();
+        } catch (CharacterCodingException e) {
+            throw call.usage("cannot load " + url + ": it is not text in UTF-8");
+        } catch (IllegalArgumentException e) {
+            throw call.usage("cannot load " + url + ": not a URL (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            String why = e instanceof ConnectException ? "connection refused"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw call.usage("cannot load " + url + ": " + why);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CellException("KeyboardInterrupt", "interrupted while fetching " + url + "; nothing was loaded");
+        }
+    }
+
     /**
      * The declarations of {@code text} that {@code names} (separated by commas) names, one blank line apart; a
      * warning on stderr names those not found, as IPython's does, and when none is found the cell fails with the
      * names the file declares.
      */
-    private static String symbols(Invocation call, MagicContext ctx, Path file, String text, String names)
+    private static String symbols(Invocation call, MagicContext ctx, String file, String text, String names)
             throws CellException {
         List<String> asked = List.of(names.split(",")).stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
         if (asked.isEmpty() || asked.stream().anyMatch(n -> !n.matches("[\\p{javaJavaIdentifierPart}.]+"))) {

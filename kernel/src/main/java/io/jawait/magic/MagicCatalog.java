@@ -37,9 +37,9 @@ public final class MagicCatalog {
         c.add(new MagicSpec("classpath", false, "%classpath PATH ...",
                 "Add jars or class folders (DIR/* adds every jar in DIR) to the classpath of later cells.",
                 new ClasspathMagic()));
-        c.add(new MagicSpec("load", false, "%load [-r LINES] [-s NAMES] [-y] FILE",
-                "Put a file's text into the cell, to edit and run; -r takes some lines (5-10, 5:10, 7, ...), "
-                        + "-s some declarations (fib,Point).",
+        c.add(new MagicSpec("load", false, "%load [-r LINES] [-s NAMES] [-y] FILE|URL",
+                "Put a file's (or an http URL's) text into the cell, to edit and run; -r takes some lines "
+                        + "(5-10, 5:10, 7, ...), -s some declarations (fib,Point).",
                 new LoadMagic()));
         c.add(new MagicSpec("run", false, "%run FILE", "Run a .jsh or .java file as if it were a cell.",
                 new RunMagic()));

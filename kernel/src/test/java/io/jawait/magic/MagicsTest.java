@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -353,6 +357,39 @@ class MagicsTest {
         Path file = Files.writeString(tmp.resolve("Nested.java"),
                 "class Nested {\n    int f() {\n        return 1;\n    }\n}\n");
         assertTrue(loaded("%load -r 2-5 " + file).endsWith("\nint f() {\n    return 1;\n}\n}"));
+    }
+
+    @Test
+    void load_fetches_an_http_url_and_names_what_went_wrong() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            byte[] body = switch (path) {
+                case "/Sides.java" -> "int sides() { return 4; }\nsides()\n".getBytes(StandardCharsets.UTF_8);
+                case "/latin1.jsh" -> "String s = \"\u00e9\";".getBytes(StandardCharsets.ISO_8859_1);
+                default -> null;
+            };
+            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+            if (body != null) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        try {
+            assertEquals("// %load " + base + "/Sides.java\nint sides() { return 4; }\nsides()\n",
+                    loaded("%load " + base + "/Sides.java"));
+            assertTrue(loaded("%load -s sides " + base + "/Sides.java").endsWith("\nint sides() { return 4; }\n"));
+            String missing = execError("%load " + base + "/Nope.java").getMessage();
+            assertTrue(missing.contains("cannot load " + base + "/Nope.java: the server answered 404"), missing);
+            String latin1 = execError("%load " + base + "/latin1.jsh").getMessage();
+            assertTrue(latin1.contains("/latin1.jsh: it is not text in UTF-8"), latin1);
+        } finally {
+            server.stop(0);
+        }
+        String refused = execError("%load " + base + "/Sides.java").getMessage();
+        assertTrue(refused.contains("cannot load " + base + "/Sides.java: connection refused"), refused);
     }
 
     @Test
