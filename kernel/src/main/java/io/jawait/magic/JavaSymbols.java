@@ -11,6 +11,7 @@ import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,14 +43,14 @@ final class JavaSymbols {
      */
     record Found(List<String> blocks, List<String> missing, List<String> declared) {}
 
-    private record Declaration(String owner, String name, long start, long end) {}
+    private record Declaration(String owner, String name, int start, int end) {}
 
     /** The declarations of {@code source} named in {@code names}. */
     static Found extract(String source, List<String> names) {
         List<Declaration> all = declarations(source);
         var blocks = new ArrayList<String>();
         var missing = new ArrayList<String>();
-        var taken = new LinkedHashSet<Declaration>();
+        var taken = new HashSet<Declaration>();
         for (String name : names) {
             int dot = name.lastIndexOf('.');
             String owner = dot < 0 ? null : name.substring(0, dot);
@@ -59,7 +60,7 @@ final class JavaSymbols {
                 if (d.name.equals(simple) && (owner == null || owner.equals(d.owner))) {
                     any = true;
                     if (taken.add(d)) {
-                        String text = source.substring(lineStart(source, withJavadoc(source, d.start)), (int) d.end);
+                        String text = source.substring(lineStart(source, withJavadoc(source, d.start)), d.end);
                         blocks.add(String.join("\n", LoadMagic.dedented(List.of(text.split("\n", -1)))));
                     }
                 }
@@ -122,25 +123,25 @@ final class JavaSymbols {
 
     private static void add(List<Declaration> found, String owner, String name, SourcePositions positions,
             CompilationUnitTree unit, Tree tree) {
-        long start = positions.getStartPosition(unit, tree);
-        long end = positions.getEndPosition(unit, tree);
+        int start = (int) positions.getStartPosition(unit, tree);
+        int end = (int) positions.getEndPosition(unit, tree);
         if (!name.isEmpty() && start >= 0 && end > start) {
             found.add(new Declaration(owner, name, start, end));
         }
     }
 
     /** The start of {@code start}'s line when only blank space comes before it there, else {@code start}. */
-    private static int lineStart(String source, long start) {
-        int i = (int) start;
+    private static int lineStart(String source, int start) {
+        int i = start;
         while (i > 0 && (source.charAt(i - 1) == ' ' || source.charAt(i - 1) == '\t')) {
             i--;
         }
-        return i == 0 || source.charAt(i - 1) == '\n' ? i : (int) start;
+        return i == 0 || source.charAt(i - 1) == '\n' ? i : start;
     }
 
     /** {@code start}, or the start of the Javadoc comment that ends right above it (blank space between). */
-    private static long withJavadoc(String source, long start) {
-        int i = (int) start;
+    private static int withJavadoc(String source, int start) {
+        int i = start;
         while (i > 0 && Character.isWhitespace(source.charAt(i - 1))) {
             i--;
         }
