@@ -42,7 +42,8 @@ final class LoadMagic implements Magic {
         Options o = Options.parse(call, call.args(), "rs", "y");
         String name = ClasspathMagic.unquote(o.rest().strip());
         if (name.isEmpty()) {
-            throw call.usage("give a file: %load path/to/File.java, or %load -r 5-10 script.jsh for some of its lines");
+            throw call.usage("give a file or an http(s) URL: %load path/to/File.java, %load -r 5-10 script.jsh for "
+                    + "some of its lines, %load -s fib,Shapes.area File.java for some of its declarations");
         }
         String source;
         String text;

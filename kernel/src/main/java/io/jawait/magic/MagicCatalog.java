@@ -39,7 +39,7 @@ public final class MagicCatalog {
                 new ClasspathMagic()));
         c.add(new MagicSpec("load", false, "%load [-r LINES] [-s NAMES] [-y] FILE|URL",
                 "Put a file's (or an http URL's) text into the cell, to edit and run; -r takes some lines "
-                        + "(5-10, 5:10, 7, ...), -s some declarations (fib,Point).",
+                        + "(5-10, 5:10, 7, ...), -s some declarations (fib,Point,Shapes.area).",
                 new LoadMagic()));
         c.add(new MagicSpec("run", false, "%run FILE", "Run a .jsh or .java file as if it were a cell.",
                 new RunMagic()));

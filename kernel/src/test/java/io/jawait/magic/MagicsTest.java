@@ -340,6 +340,36 @@ class MagicsTest {
     }
 
     @Test
+    void load_s_reaches_nested_types_and_takes_fields_declared_together_whole() throws Exception {
+        Path file = Files.writeString(tmp.resolve("Nest.jsh"), """
+                class Counter {
+                    static int a = 1, b = 2;
+                    /** Adds one. */
+                    int increment() { return ++a; }
+                    static class Inner {
+                        int deep() { return 3; }
+                    }
+                }
+                enum Color { RED, GREEN; int shade() { return 1; } }
+                record P(int x, int y) { static int origin = 0; }
+                System.out.println(1);
+                """);
+        assertTrue(loaded("%load -s Counter.increment " + file).endsWith(file + "\n/** Adds one. */\n"
+                + "int increment() { return ++a; }\n"));
+        // the first of two fields declared together ends at its comma: both come, once
+        assertTrue(loaded("%load -s a " + file).endsWith(file + "\nstatic int a = 1, b = 2;\n"));
+        assertTrue(loaded("%load -s Counter.b,Counter.a " + file).endsWith(file + "\nstatic int a = 1, b = 2;\n"));
+        assertTrue(loaded("%load -s Counter.Inner.deep " + file).endsWith(file + "\nint deep() { return 3; }\n"));
+        assertTrue(loaded("%load -s Inner.deep,Color.shade,P.origin " + file).endsWith(file
+                + "\nint deep() { return 3; }\n\nint shade() { return 1; }\n\nstatic int origin = 0;\n"));
+        // plain names stop at the members of top-level types; components and constants are not declarations
+        String none = execError("%load -s deep,x,RED " + file).getMessage();
+        assertTrue(none.contains("deep, x, RED are not declared in " + file + "; it declares Counter, Counter.a, "
+                + "Counter.b, Counter.increment, Counter.Inner, Counter.Inner.deep, Color, Color.shade, P, P.origin"),
+                none);
+    }
+
+    @Test
     void load_s_warns_of_names_it_did_not_find_and_fails_when_it_found_none() throws Exception {
         Path file = Files.writeString(tmp.resolve("One.jsh"), "int one() { return 1; }\nclass Box {}\n");
         ctx.out.stderr.setLength(0);
@@ -401,7 +431,7 @@ class MagicsTest {
         assertEquals(LoadMagic.LARGE + 5 + ("// %load -y " + file + "\n").length(), loaded("%load -y " + file).length());
         String missing = execError("%load /no/such/file.jsh").getMessage();
         assertTrue(missing.contains("/no/such/file.jsh: no such file or directory"), missing);
-        assertTrue(execError("%load").getMessage().contains("give a file"));
+        assertTrue(execError("%load").getMessage().contains("give a file or an http(s) URL"));
     }
 
     @Test
