@@ -220,6 +220,35 @@ class ScriptMagicTests(KernelTestCase):
         self.assertEqual(self.kernel.value("6 * 7"), "42")
 
 
+class DisplayMagicTests(KernelTestCase):
+    """%%markdown, %%latex, %%svg, %%javascript and %%html --isolated through a client. The checks hold for
+    ipykernel too (JAWAIT_KERNEL=python3): what they expect is IPython's."""
+
+    def shown(self, cell):
+        displays = self.kernel.ok(cell).of_type("display_data")
+        self.assertEqual(len(displays), 1, displays)
+        return displays[0]["content"]
+
+    def test_each_magic_displays_its_kind_with_ipythons_plain_text(self):
+        for magic, body, mime, kind in (("markdown", "# Title", "text/markdown", "Markdown"),
+                                        ("latex", "$$x^2$$", "text/latex", "Latex"),
+                                        ("javascript", "console.log(1)", "application/javascript", "Javascript"),
+                                        ("js", "console.log(2)", "application/javascript", "Javascript")):
+            content = self.shown(f"%%{magic}\n{body}")
+            self.assertEqual(content["data"], {mime: body + "\n", "text/plain": f"<IPython.core.display.{kind} object>"},
+                             magic)
+
+    def test_svg_drops_what_comes_before_the_svg_element(self):
+        svg = '<svg xmlns="http://www.w3.org/2000/svg" height="2" width="3"><rect height="1" width="1"/></svg>'
+        content = self.shown('%%svg\n<?xml version="1.0"?>\n<!-- a comment -->\n' + svg)
+        self.assertEqual(content["data"]["image/svg+xml"], svg)
+
+    def test_html_isolated_asks_for_a_frame_of_its_own(self):
+        content = self.shown("%%html --isolated\n<b>alone</b>")
+        self.assertEqual(content["metadata"], {"text/html": {"isolated": True}})
+        self.assertEqual(content["data"]["text/html"], "<b>alone</b>\n")
+
+
 class CaptureMagicTests(KernelTestCase):
     """%%capture through a client: the cell shows nothing, and the captured object shows it later. The checks hold
     for ipykernel too (JAWAIT_KERNEL=python3)."""

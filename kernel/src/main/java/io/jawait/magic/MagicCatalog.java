@@ -70,11 +70,18 @@ public final class MagicCatalog {
                 }));
         c.add(new MagicSpec("env", false, "%env [NAME[=VALUE] | NAME VALUE]",
                 "Show the environment, one variable, or set a variable for this kernel (see %env?).", new EnvMagic()));
-        c.add(new MagicSpec("html", true, "%%html\n<html>", "Display the cell's body as HTML.", (call, ctx) -> {
-            ctx.out().display(io.jawait.display.MimeBundle.of("text/html", call.body())
-                    .with("text/plain", "<IPython.core.display.HTML object>"), null, false);
-            return null;
-        }));
+        c.add(new MagicSpec("html", true, "%%html [--isolated]\n<html>", "Display the cell's body as HTML "
+                + "(--isolated: in a frame of its own).", DisplayMagics::html));
+        c.add(new MagicSpec("markdown", true, "%%markdown\n<markdown>", "Display the cell's body as Markdown.",
+                DisplayMagics::markdown));
+        c.add(new MagicSpec("latex", true, "%%latex\n<latex>", "Display the cell's body as LaTeX (what the front "
+                + "end's MathJax renders).", DisplayMagics::latex));
+        c.add(new MagicSpec("svg", true, "%%svg\n<svg>", "Display the cell's body as an SVG image.",
+                DisplayMagics::svg));
+        for (String name : List.of("javascript", "js")) {
+            c.add(new MagicSpec(name, true, "%%" + name + "\n<javascript>", "Run the cell's body as JavaScript in "
+                    + "the front end (JupyterLab runs it only in a trusted notebook).", DisplayMagics::javascript));
+        }
         c.add(new MagicSpec("script", true, ScriptMagic.USAGE, "Run the cell's body with a program (bash, python3, "
                 + "...): its output shows as it comes; a non-zero exit fails the cell.", new ScriptMagic(null)));
         for (String program : List.of("bash", "sh", "python3", "python", "perl", "ruby")) {

@@ -220,10 +220,49 @@ class MagicsTest {
     }
 
     @Test
-    void html_cell_is_displayed_as_html() throws CellException {
+    void display_magics_show_the_body_as_their_kind_with_ipythons_plain_text() throws CellException {
+        String[][] cases = {
+                {"html", "<b>bold</b>", "text/html", "HTML"},
+                {"markdown", "# Title\n*x*", "text/markdown", "Markdown"},
+                {"latex", "$$\\sum_i x_i$$", "text/latex", "Latex"},
+                {"javascript", "console.log(1)", "application/javascript", "Javascript"},
+                {"js", "console.log(2)", "application/javascript", "Javascript"}};
+        for (String[] c : cases) {
+            ctx.out.displays.clear();
+            assertEquals("", execSuccess("%%" + c[0] + "\n" + c[1]), c[0]);
+            var shown = ctx.out.displays.getFirst();
+            assertEquals(java.util.Map.of(c[2], c[1] + "\n", "text/plain", "<IPython.core.display." + c[3] + " object>"),
+                    shown.data(), c[0]);
+            assertEquals(java.util.Map.of(), shown.metadata(), c[0]);
+        }
         ctx.out.displays.clear();
-        execSuccess("%%html\n<b>bold</b>");
-        assertEquals("<b>bold</b>", ctx.out.displays.get(0).data().get("text/html"));
+        execSuccess("%%html --isolated\n<i>own frame</i>");
+        assertEquals(java.util.Map.of("text/html", java.util.Map.of("isolated", true)),
+                ctx.out.displays.getFirst().metadata());
+        assertEquals("UsageError", execError("%%html --isolate\n<i>x</i>").ename());
+        CellException args = execError("%%markdown extra words\n# x");
+        assertEquals("UsageError", args.ename());
+        assertTrue(args.getMessage().contains("%%markdown") && args.getMessage().contains("extra words"),
+                args.getMessage());
+    }
+
+    @Test
+    void svg_keeps_the_svg_element_and_fetches_no_doctype() throws CellException {
+        ctx.out.displays.clear();
+        // a file as drawing programs save it: the doctype names a DTD on the web, which must not be fetched
+        execSuccess("""
+                %%svg
+                <?xml version="1.0" encoding="UTF-8" standalone="no"?>
+                <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://jawait.invalid/svg11.dtd">
+                <!-- drawn by hand -->
+                <svg xmlns="http://www.w3.org/2000/svg" height="20" width="30"><rect height="4" width="5"/></svg>
+                """);
+        assertEquals("<svg xmlns=\"http://www.w3.org/2000/svg\" height=\"20\" width=\"30\">"
+                + "<rect height=\"4\" width=\"5\"/></svg>", ctx.out.displays.getFirst().data().get("image/svg+xml"));
+        CellException broken = execError("%%svg\n<svg>\n<rect></svg>");
+        assertEquals("UsageError", broken.ename());
+        assertTrue(broken.getMessage().contains("not well-formed") && broken.getMessage().contains("line 2"),
+                broken.getMessage());
     }
 
     @Test
