@@ -249,6 +249,19 @@ class DisplayMagicTests(KernelTestCase):
         self.assertEqual(content["data"]["text/html"], "<b>alone</b>\n")
 
 
+class SxMagicTests(KernelTestCase):
+    """%sx and %system: a shell command's lines as the cell's value. The checks hold for ipykernel too
+    (JAWAIT_KERNEL=python3), whose list shows its strings quoted."""
+
+    def test_sx_gives_the_lines_with_the_errors_among_them(self):
+        self.assertEqual(self.kernel.value("%sx echo one; echo two >&2"), pick("[one, two]", "['one', 'two']"))
+
+    def test_system_puts_values_of_the_session_into_the_command(self):
+        self.kernel.ok(pick("int sxN = 4;", "sxN = 4"))
+        self.assertEqual(self.kernel.value("%system echo {sxN * 2} $sxN '$sxN'"),
+                         pick("[8 4 $sxN]", "['8 4 $sxN']"))
+
+
 class CaptureMagicTests(KernelTestCase):
     """%%capture through a client: the cell shows nothing, and the captured object shows it later. The checks hold
     for ipykernel too (JAWAIT_KERNEL=python3)."""

@@ -88,6 +88,14 @@ public final class MagicCatalog {
             c.add(new MagicSpec(program, true, ScriptMagic.usage(program), "%%script " + program + ": run the "
                     + "cell's body with " + program + ".", new ScriptMagic(program)));
         }
+        SxMagic sx = new SxMagic();
+        for (String name : List.of("sx", "system")) {
+            c.add(new MagicSpec(name, false, SxMagic.LINE_USAGE.replace("sx", name), "Run a shell command; the lines "
+                    + "it printed (errors too) are the value: var files = %" + name + " ls. {expr} and $name "
+                    + "insert Java values.", sx));
+            c.add(new MagicSpec(name, true, SxMagic.CELL_USAGE.replace("sx", name), "Run the cell's body in the "
+                    + "shell; the lines it printed are the value, or go into VAR with --out.", sx));
+        }
         c.add(new MagicSpec("capture", true, CaptureMagic.USAGE, "Run the cell keeping its output out of the "
                 + "notebook; VAR then holds it (VAR.stdout(), VAR.show()).", new CaptureMagic(c)));
         c.add(new MagicSpec("writefile", true, WriteFileMagic.USAGE,

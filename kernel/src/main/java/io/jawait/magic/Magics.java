@@ -66,7 +66,8 @@ public final class Magics implements MagicRunner {
             throw m.call().usage("returns no value to assign to " + m.variable()
                     + (m.call().name().equals("timeit") ? " (add -o: var r = %timeit -o statement)" : ""));
         }
-        ctx.bind(m.type(), m.variable(), result.value());
+        boolean inferred = m.type().equals("var") && result.type() != null;
+        ctx.bind(inferred ? result.type() : m.type(), m.variable(), result.value());
         return null;
     }
 

@@ -30,6 +30,6 @@ final class PlaceMagics {
     /** {@code %who_ls}: the variables' names, sorted, as a list value (IPython's returns a list). */
     static Evaluation whoLs(Invocation call, MagicContext ctx) throws CellException {
         List<String> names = WhoMagic.selected(call, ctx).stream().map(MagicContext.Variable::name).toList();
-        return new Evaluation(true, names, names.toString(), 0, 0);
+        return Evaluation.typed(names, "java.util.List<String>");
     }
 }

@@ -94,6 +94,27 @@ final class ScriptMagic implements Magic {
         Thread stdout = pump(process.getInputStream(), out == null ? ctx.out()::stdout : collect(outText), name);
         Thread stderr = pump(process.getErrorStream(), err == null ? ctx.out()::stderr : collect(errText), name);
         feed(process.getOutputStream(), call.body(), name);
+        awaitEnd(process, stdout, stderr, ctx, name);
+        if (out != null) {
+            ctx.bind("String", out, outText.toString());
+        }
+        if (err != null) {
+            ctx.bind("String", err, errText.toString());
+        }
+        int status = process.exitValue();
+        if (raise && status != 0) {
+            throw new CellException("CalledProcessError", "Command '" + String.join(" ", command)
+                    + "' returned non-zero exit status " + status + ".");
+        }
+        return null;
+    }
+
+    /**
+     * Waits until {@code process} has ended and the threads reading its output have read to the end; an
+     * interrupt ends the process and what it started, and fails the cell.
+     */
+    static void awaitEnd(Process process, Thread stdout, Thread stderr, MagicContext ctx, String name)
+            throws CellException {
         try {
             while (!process.waitFor(20, TimeUnit.MILLISECONDS) || stdout.isAlive() || stderr.isAlive()) {
                 if (ctx.interrupted()) {
@@ -111,18 +132,6 @@ final class ScriptMagic implements Magic {
             end(process);
             throw new CellException("KeyboardInterrupt", "interrupted: " + name + " was ended");
         }
-        if (out != null) {
-            ctx.bind("String", out, outText.toString());
-        }
-        if (err != null) {
-            ctx.bind("String", err, errText.toString());
-        }
-        int status = process.exitValue();
-        if (raise && status != 0) {
-            throw new CellException("CalledProcessError", "Command '" + String.join(" ", command)
-                    + "' returned non-zero exit status " + status + ".");
-        }
-        return null;
     }
 
     /** Ends {@code process} and what it started: asked first (SIGTERM), forced after {@link #GRACE_MILLIS}. */
@@ -140,7 +149,7 @@ final class ScriptMagic implements Magic {
         }
     }
 
-    private static Consumer<String> collect(StringBuilder into) {
+    static Consumer<String> collect(StringBuilder into) {
         return text -> {
             synchronized (into) {
                 into.append(text);
@@ -149,7 +158,7 @@ final class ScriptMagic implements Magic {
     }
 
     /** A thread that hands what {@code from} gives, decoded as UTF-8, to {@code to} as it arrives. */
-    private static Thread pump(InputStream from, Consumer<String> to, String program) {
+    static Thread pump(InputStream from, Consumer<String> to, String program) {
         return Thread.ofPlatform().daemon().name("jawait-script-" + program).start(() -> {
             char[] buffer = new char[8192];
             try (Reader in = new InputStreamReader(from, StandardCharsets.UTF_8)) {

@@ -270,6 +270,32 @@ class MagicsInEngineTest extends MagicsTestKit {
         assertEquals("2", shown(ok("1 + 1", new RecordingOutput(false))));
     }
 
+    /** %sx through the engine: var takes the lines (and %who_ls's names) as a List, and an interrupt ends the command at once. */
+    @Test
+    void sx_binds_its_lines_to_var_and_an_interrupt_ends_it() throws Exception {
+        ok("int sxCount = 3;\nvar sxSeq = %sx seq {sxCount}", new RecordingOutput(false));
+        // get and indexOf compile only if var gave the variable a List type (List.of's class is not public)
+        assertEquals("\"2|3\"", shown(ok("sxSeq.get(1) + \"|\" + sxSeq.size()", new RecordingOutput(false))));
+        ok("var sxNames = %who_ls int", new RecordingOutput(false));
+        assertEquals("true", shown(ok("sxNames.indexOf(\"sxCount\") >= 0", new RecordingOutput(false))));
+        Path pidFile = Files.createTempFile("jawait-sx", ".pid");
+        CompletableFuture<ExecuteOutcome> running = CompletableFuture.supplyAsync(() -> exec(
+                "%sx sleep 60 & echo $! > " + pidFile + ".tmp && mv " + pidFile + ".tmp " + pidFile + "; wait",
+                new RecordingOutput(false)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (Files.size(pidFile) == 0) {
+            assertTrue(System.nanoTime() < deadline, "the command never wrote its sleeper's pid");
+            Thread.sleep(5);
+        }
+        long sleeper = Long.parseLong(Files.readString(pidFile).strip());
+        interruptEnds(running);
+        var handle = ProcessHandle.of(sleeper);
+        if (handle.isPresent()) {
+            handle.get().onExit().get(5, TimeUnit.SECONDS);
+        }
+        assertEquals("2", shown(ok("1 + 1", new RecordingOutput(false))));
+    }
+
     /** %load of a URL whose server never answers: an interrupt ends the wait at once, not after the timeout. */
     @Test
     void interrupt_ends_a_load_waiting_for_its_server() throws Exception {

@@ -554,4 +554,40 @@ class MagicsTest {
         assertTrue(execError("%%bash --out 1x\necho").getMessage().contains("needs the name of a variable"));
         assertTrue(execError("%%script bash 'open\necho").getMessage().contains("is not closed"));
     }
+
+    /** %sx: the lines the command printed, errors among them, are the value; a failing command fails nothing. */
+    @Test
+    void sx_gives_the_printed_lines_as_a_list() throws CellException {
+        assertEquals("[one, two]", value("%sx echo one; echo two >&2"));
+        assertEquals("[a, b c]", value("%system printf 'a\\nb c\\n'"));
+        execSuccess("java.util.List<String> sxLines = %sx printf 'x\\ny\\n'");
+        assertEquals("\"y\"", value("sxLines.get(1)"));
+        String missing = value("%sx ls /no/such/dir/jawait");
+        assertTrue(missing.contains("No such file"), missing);
+        assertEquals("", execSuccess("%%sx --out sxCell\necho first\necho second"));
+        assertEquals("2", value("sxCell.size()"));
+        // its words are completed as files (this test runs in the module's folder, which holds src/)
+        assertEquals(List.of("src/"), magics.filesAt("%sx ls sr", 9).paths());
+    }
+
+    /** {expr} and $name take Java values, except in single quotes; $$ and doubled braces stand for themselves. */
+    @Test
+    void sx_puts_java_values_into_the_command_as_ipython_does() throws CellException {
+        execSuccess("int sxN = 3;\nString sxWho = \"java\";\nint[] sxArr = {7, 8};");
+        execSuccess("%env sxWho=shell");
+        assertEquals("[3 6 java $sxN shell {x} 8]",
+                value("%sx echo $sxN {sxN * 2} $sxWho '$sxN' $$sxWho {{x}} {sxArr[1]}"));
+        // one part that is not Java (or names no variable) leaves the whole command to the shell, as written
+        assertEquals("[{not java} {sxN}]", value("%sx echo '{not java}' {sxN}"));
+        assertEquals("[shell {sxN}]", value("%sx echo $sxWho$NO_SUCH_JAVA_NAME {sxN}"));
+    }
+
+    @Test
+    void sx_refuses_what_it_cannot_do_and_names_it() {
+        assertTrue(execError("%sx").getMessage().contains("give the command"));
+        assertTrue(execError("%sx sleep 5 &").getMessage().contains("background processes"));
+        CellException option = execError("%%sx --into x\necho");
+        assertEquals("UsageError", option.ename());
+        assertTrue(option.getMessage().startsWith("%%sx: the one option is --out VAR"), option.getMessage());
+    }
 }
