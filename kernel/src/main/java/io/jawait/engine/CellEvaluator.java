@@ -6,6 +6,7 @@ import io.jawait.magic.MagicContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
@@ -17,6 +18,8 @@ import jdk.jshell.SnippetEvent;
  * last expression was worth. Runs on the engine thread only.
  */
 final class CellEvaluator {
+    /** IPython's shell escape at the start of a snippet: one or two !, then a command (not != or a bracket). */
+    private static final Pattern SHELL_ESCAPE = Pattern.compile("\\s*!!?([A-Za-z./~][^\\n]*)");
     private final JShell shell;
     private final CellSplitter splitter;
     private final SnippetPlaces places;
@@ -287,7 +290,7 @@ final class CellEvaluator {
         }
         shellEdits++;
         shell.drop(event.snippet());
-        return new CellException("CompilationError", first, traceback);
+        return new CellException("CompilationError", first, withShellHint(traceback, unit));
     }
 
     private CellException compileFailure(CellCode code, int cell, CellSplitter.Unit unit, Snippet snippet) {
@@ -296,7 +299,23 @@ final class CellEvaluator {
             return compileError(code, cell, unit, "this snippet was rejected without a reason from the compiler");
         }
         String first = traceback.getFirst();
-        return new CellException("CompilationError", first.substring(first.indexOf(": ") + 2), traceback);
+        return new CellException("CompilationError", first.substring(first.indexOf(": ") + 2),
+                withShellHint(traceback, unit));
+    }
+
+    /**
+     * The traceback with a last line saying what to write instead when the failing code starts like IPython's
+     * shell escape ({@code !ls -la}, {@code !!ls}), which Java reads as a negation.
+     */
+    private static List<String> withShellHint(List<String> traceback, CellSplitter.Unit unit) {
+        Matcher escape = SHELL_ESCAPE.matcher(unit.source());
+        if (!escape.lookingAt()) {
+            return traceback;
+        }
+        List<String> hinted = new ArrayList<>(traceback);
+        hinted.add("hint: ! runs no shell command in Java; write %sx " + escape.group(1).strip() + " (the lines it "
+                + "prints, as a List), or start the cell with %%bash");
+        return hinted;
     }
 
     private static CellException compileError(CellCode code, int cell, CellSplitter.Unit unit, String message) {

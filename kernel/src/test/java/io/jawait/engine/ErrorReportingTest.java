@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jawait.protocol.ExecuteOutcome;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ErrorReportingTest extends EngineTestKit {
@@ -213,5 +214,23 @@ class ErrorReportingTest extends EngineTestKit {
         assertTrue(trace.endsWith("\tat cell " + count + ", line 4"), trace);
         assertFalse(trace.contains("line 1"), trace);
         assertFalse(trace.contains("io.jawait"), trace);
+    }
+
+    /** IPython's !cmd reads as a negation in Java: the error ends with what to write for a shell command. */
+    @Test
+    void a_shell_escape_fails_with_a_hint_naming_the_magic_to_use() {
+        for (String cell : List.of("!ls -la", "!!pip install requests", "int x0 = 1;\n!echo $HOME")) {
+            var e = execError(cell);
+            assertEquals("CompilationError", e.ename(), cell);
+            String command = cell.substring(cell.lastIndexOf('!') + 1);
+            assertEquals("hint: ! runs no shell command in Java; write %sx " + command + " (the lines it prints, "
+                    + "as a List), or start the cell with %%bash", e.traceback().getLast(), cell);
+        }
+        var negation = execError("boolean notYetDefinedHere = !undefinedFlag;");
+        assertTrue(negation.traceback().stream().noneMatch(line -> line.startsWith("hint:")), negation.traceback()
+                .toString());
+        var unequal = execError("1\n!= undefinedOther");
+        assertTrue(unequal.traceback().stream().noneMatch(line -> line.startsWith("hint:")), unequal.traceback()
+                .toString());
     }
 }
