@@ -2,6 +2,7 @@ package io.jawait.magic;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -9,6 +10,15 @@ import java.util.function.IntUnaryOperator;
  * engine's {@link MagicContext}, and binds results of {@code T x = %magic ...} lines.
  */
 public final class Magics implements MagicRunner {
+    /** IPython magics that notebooks carry over and a JVM has no use for, with what to write instead. */
+    private static final Map<String, String> PYTHON_ONLY = Map.of(
+            "pip", "Java libraries come from Maven: %maven group:artifact:version, then import them",
+            "conda", "Java libraries come from Maven: %maven group:artifact:version, then import them",
+            "matplotlib", "There is no plotting back end to choose: draw an SVG and show it with svg(text) or %%svg",
+            "load_ext", "IPython extensions are Python: add a Java library with %maven or %classpath",
+            "autoreload", "A cell's new declarations replace the old ones already; %run FILE runs a file again",
+            "store", "Variables live as long as the kernel: write what should outlast it to a file "
+                    + "(Files.writeString, or %%writefile)");
     private final MagicCatalog catalog;
 
     /** The standard magics, with {@code %maven} caching in {@code ~/.m2/repository}. */
@@ -74,9 +84,11 @@ public final class Magics implements MagicRunner {
     private CellException unknown(Invocation call) {
         String other = (call.isCell() ? "%" : "%%") + call.name();
         boolean otherKind = catalog.find(call.name(), !call.isCell()).isPresent();
+        String instead = PYTHON_ONLY.get(call.name());
         return new CellException("UsageError", (call.isCell() ? "Cell" : "Line") + " magic function `"
                 + call.display() + "` not found" + (otherKind ? " (but " + (call.isCell() ? "line" : "cell")
-                + " magic `" + other + "` exists)" : "") + ". %lsmagic lists the magics.");
+                + " magic `" + other + "` exists)" : "") + ". " + (instead == null ? "" : instead + ". ")
+                + "%lsmagic lists the magics.");
     }
 
     @Override

@@ -161,6 +161,11 @@ class MagicsTest {
         CellException e = execError("%tiemit 1+1");
         assertEquals("UsageError", e.ename());
         assertTrue(e.getMessage().contains("%tiemit"), e.getMessage());
+        // a magic that only makes sense in IPython says what to write instead
+        assertEquals("Line magic function `%pip` not found. Java libraries come from Maven: %maven "
+                + "group:artifact:version, then import them. %lsmagic lists the magics.",
+                execError("%pip install requests").getMessage());
+        assertTrue(execError("%matplotlib inline").getMessage().contains("svg(text)"));
     }
 
     @Test
