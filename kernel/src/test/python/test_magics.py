@@ -235,8 +235,8 @@ class DisplayMagicTests(KernelTestCase):
                                         ("javascript", "console.log(1)", "application/javascript", "Javascript"),
                                         ("js", "console.log(2)", "application/javascript", "Javascript")):
             content = self.shown(f"%%{magic}\n{body}")
-            self.assertEqual(content["data"], {mime: body + "\n", "text/plain": f"<IPython.core.display.{kind} object>"},
-                             magic)
+            plain = f"<IPython.core.display.{kind} object>"
+            self.assertEqual(content["data"], {mime: body + "\n", "text/plain": plain}, magic)
 
     def test_svg_drops_what_comes_before_the_svg_element(self):
         svg = '<svg xmlns="http://www.w3.org/2000/svg" height="2" width="3"><rect height="1" width="1"/></svg>'

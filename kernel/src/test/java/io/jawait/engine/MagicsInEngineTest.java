@@ -270,7 +270,10 @@ class MagicsInEngineTest extends MagicsTestKit {
         assertEquals("2", shown(ok("1 + 1", new RecordingOutput(false))));
     }
 
-    /** %sx through the engine: var takes the lines (and %who_ls's names) as a List, and an interrupt ends the command at once. */
+    /**
+     * %sx through the engine: var takes the lines (and %who_ls's names) as a List, and an interrupt ends the
+     * command at once.
+     */
     @Test
     void sx_binds_its_lines_to_var_and_an_interrupt_ends_it() throws Exception {
         ok("int sxCount = 3;\nvar sxSeq = %sx seq {sxCount}", new RecordingOutput(false));

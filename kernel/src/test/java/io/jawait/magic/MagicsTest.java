@@ -47,6 +47,15 @@ class MagicsTest {
         return assertThrows(CellException.class, () -> magics.run(cell, ctx));
     }
 
+    /** Runs a cell that must fail with a UsageError whose message holds each of {@code parts}. */
+    static void usageError(String cell, String... parts) {
+        CellException e = execError(cell);
+        assertEquals("UsageError", e.ename(), cell);
+        for (String part : parts) {
+            assertTrue(e.getMessage().contains(part), e.getMessage());
+        }
+    }
+
     static String value(String cell) throws CellException {
         Evaluation ev = magics.run(cell, ctx);
         return ev == null ? null : ev.text();
@@ -236,8 +245,8 @@ class MagicsTest {
             ctx.out.displays.clear();
             assertEquals("", execSuccess("%%" + c[0] + "\n" + c[1]), c[0]);
             var shown = ctx.out.displays.getFirst();
-            assertEquals(java.util.Map.of(c[2], c[1] + "\n", "text/plain", "<IPython.core.display." + c[3] + " object>"),
-                    shown.data(), c[0]);
+            String plain = "<IPython.core.display." + c[3] + " object>";
+            assertEquals(java.util.Map.of(c[2], c[1] + "\n", "text/plain", plain), shown.data(), c[0]);
             assertEquals(java.util.Map.of(), shown.metadata(), c[0]);
         }
         ctx.out.displays.clear();
@@ -245,10 +254,7 @@ class MagicsTest {
         assertEquals(java.util.Map.of("text/html", java.util.Map.of("isolated", true)),
                 ctx.out.displays.getFirst().metadata());
         assertEquals("UsageError", execError("%%html --isolate\n<i>x</i>").ename());
-        CellException args = execError("%%markdown extra words\n# x");
-        assertEquals("UsageError", args.ename());
-        assertTrue(args.getMessage().contains("%%markdown") && args.getMessage().contains("extra words"),
-                args.getMessage());
+        usageError("%%markdown extra words\n# x", "%%markdown", "extra words");
     }
 
     @Test
@@ -264,10 +270,7 @@ class MagicsTest {
                 """);
         assertEquals("<svg xmlns=\"http://www.w3.org/2000/svg\" height=\"20\" width=\"30\">"
                 + "<rect height=\"4\" width=\"5\"/></svg>", ctx.out.displays.getFirst().data().get("image/svg+xml"));
-        CellException broken = execError("%%svg\n<svg>\n<rect></svg>");
-        assertEquals("UsageError", broken.ename());
-        assertTrue(broken.getMessage().contains("not well-formed") && broken.getMessage().contains("line 2"),
-                broken.getMessage());
+        usageError("%%svg\n<svg>\n<rect></svg>", "not well-formed", "line 2");
     }
 
     @Test
@@ -580,8 +583,8 @@ class MagicsTest {
     void sx_puts_java_values_into_the_command_as_ipython_does() throws CellException {
         execSuccess("int sxN = 3;\nString sxWho = \"java\";\nint[] sxArr = {7, 8};");
         execSuccess("%env sxWho=shell");
-        assertEquals("[3 6 java $sxN shell {x} 8]",
-                value("%sx echo $sxN {sxN * 2} $sxWho '$sxN' $$sxWho {{x}} {sxArr[1]}"));
+        assertEquals("[3 6 java $sxN shell {x} 8 2]",
+                value("%sx echo $sxN {sxN * 2} $sxWho '$sxN' $$sxWho {{x}} {sxArr[1]} $sxArr.length"));
         // one part that is not Java (or names no variable) leaves the whole command to the shell, as written
         assertEquals("[{not java} {sxN}]", value("%sx echo '{not java}' {sxN}"));
         assertEquals("[shell {sxN}]", value("%sx echo $sxWho$NO_SUCH_JAVA_NAME {sxN}"));
@@ -591,8 +594,6 @@ class MagicsTest {
     void sx_refuses_what_it_cannot_do_and_names_it() {
         assertTrue(execError("%sx").getMessage().contains("give the command"));
         assertTrue(execError("%sx sleep 5 &").getMessage().contains("background processes"));
-        CellException option = execError("%%sx --into x\necho");
-        assertEquals("UsageError", option.ename());
-        assertTrue(option.getMessage().startsWith("%%sx: the one option is --out VAR"), option.getMessage());
+        usageError("%%sx --into x\necho", "%%sx: the one option is --out VAR");
     }
 }
