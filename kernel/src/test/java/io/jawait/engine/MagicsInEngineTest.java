@@ -262,12 +262,7 @@ class MagicsInEngineTest extends MagicsTestKit {
                 () -> exec("%%bash\nsleep 60 &\necho \"running $!\"\nwait", out));
         InterruptTest.awaitOutput(out, "\n");
         long sleeper = Long.parseLong(out.stdout().strip().substring("running ".length()));
-        interruptEnds(running);
-        var handle = ProcessHandle.of(sleeper);
-        if (handle.isPresent()) {
-            handle.get().onExit().get(5, TimeUnit.SECONDS);
-        }
-        assertEquals("2", shown(ok("1 + 1", new RecordingOutput(false))));
+        interruptEndsWith(running, sleeper);
     }
 
     /**
@@ -291,12 +286,7 @@ class MagicsInEngineTest extends MagicsTestKit {
             Thread.sleep(5);
         }
         long sleeper = Long.parseLong(Files.readString(pidFile).strip());
-        interruptEnds(running);
-        var handle = ProcessHandle.of(sleeper);
-        if (handle.isPresent()) {
-            handle.get().onExit().get(5, TimeUnit.SECONDS);
-        }
-        assertEquals("2", shown(ok("1 + 1", new RecordingOutput(false))));
+        interruptEndsWith(running, sleeper);
     }
 
     /** %load of a URL whose server never answers: an interrupt ends the wait at once, not after the timeout. */
@@ -309,6 +299,19 @@ class MagicsInEngineTest extends MagicsTestKit {
             try (var accepted = server.accept()) {
                 interruptEnds(running);
             }
+        }
+        assertEquals("2", shown(ok("1 + 1", new RecordingOutput(false))));
+    }
+
+    /**
+     * Interrupts the running cell, which must end as {@link #interruptEnds} says, and with it process {@code child}
+     * that the cell's program started; the kernel then answers the next cell.
+     */
+    private void interruptEndsWith(CompletableFuture<ExecuteOutcome> running, long child) throws Exception {
+        interruptEnds(running);
+        var handle = ProcessHandle.of(child);
+        if (handle.isPresent()) {
+            handle.get().onExit().get(5, TimeUnit.SECONDS);
         }
         assertEquals("2", shown(ok("1 + 1", new RecordingOutput(false))));
     }
