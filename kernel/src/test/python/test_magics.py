@@ -262,6 +262,32 @@ class SxMagicTests(KernelTestCase):
                          pick("[8 4 $sxN]", "['8 4 $sxN']"))
 
 
+class AliasMagicTests(KernelTestCase):
+    """%alias and IPython's standard aliases (%ls, %lf, %cat, ...): shell commands whose output shows as it comes.
+    The checks hold for ipykernel too (JAWAIT_KERNEL=python3), whose terminal ends lines with CR LF and sends errors
+    with the output."""
+
+    def test_ls_and_lf_list_a_folder_and_a_failing_command_fails_nothing(self):
+        with tempfile.TemporaryDirectory() as folder:
+            open(os.path.join(folder, "plain.txt"), "w").close()
+            os.mkdir(os.path.join(folder, "sub"))
+            listed = self.kernel.ok(f"%ls {folder}").stream()
+            self.assertIn("plain.txt", listed)
+            self.assertIn("sub", listed)
+            files = self.kernel.ok(f"%lf {folder}").stream()
+            self.assertIn("plain.txt", files)
+            self.assertNotIn("sub", files)
+        missing = self.kernel.ok("%cat /no/such/file/jawait")
+        self.assertIn("No such file", missing.stream() + missing.stream("stderr"))
+
+    def test_alias_puts_the_calls_words_in_place_of_percent_s(self):
+        self.kernel.ok("%alias parts echo first %s second %s")
+        self.assertEqual(self.kernel.ok("%parts A B C").stream().replace("\r\n", "\n"), "first A second B C\n")
+        short = self.kernel.execute("%parts A")
+        self.assertEqual(short.status, "error")
+        self.assertIn("Alias <parts> requires 2 arguments, 1 given.", short.error_text())
+
+
 class CaptureMagicTests(KernelTestCase):
     """%%capture through a client: the cell shows nothing, and the captured object shows it later. The checks hold
     for ipykernel too (JAWAIT_KERNEL=python3)."""

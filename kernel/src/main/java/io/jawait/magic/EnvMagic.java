@@ -9,9 +9,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * environment, so {@code %env NAME=VALUE} records it for this kernel ({@code %env} shows it) and sets the
  * system property {@code NAME}: cells read it with {@code System.getProperty("NAME")}, and the programs that
  * {@code %%script} and its shortcuts start find it in their environment, as IPython's {@code !} commands do.
+ * The value may hold {@code {expr}} and {@code $name}, expanded as {@code %sx} expands them. {@code %set_env}
+ * is the form that only sets.
  */
 final class EnvMagic implements Magic {
     private static final Map<String, String> OVERRIDES = new ConcurrentHashMap<>();
+    private final boolean setOnly;
+
+    /** {@code setOnly}: {@code %set_env}, which only sets a variable. */
+    EnvMagic(boolean setOnly) {
+        this.setOnly = setOnly;
+    }
 
     /** The variable as this kernel sees it: set by {@code %env}, else the process environment. */
     static String get(String name) {
@@ -27,6 +35,9 @@ final class EnvMagic implements Magic {
     @Override
     public Evaluation run(Invocation call, MagicContext ctx) throws CellException {
         String arg = call.args().strip();
+        if (setOnly && !arg.contains("=") && !arg.contains(" ")) {
+            throw call.usage("give the variable and its value: %set_env NAME=VALUE (or NAME VALUE)");
+        }
         if (arg.isEmpty()) {
             Map<String, String> all = new TreeMap<>(System.getenv());
             all.putAll(OVERRIDES);
@@ -52,7 +63,7 @@ final class EnvMagic implements Magic {
             }
             return new Evaluation(true, value, '"' + value + '"', 0, 0);
         }
-        String value = ClasspathMagic.unquote(arg.substring(eq + 1).strip());
+        String value = ClasspathMagic.unquote(SxMagic.expand(arg.substring(eq + 1).strip(), ctx));
         OVERRIDES.put(name, value);
         System.setProperty(name, value);
         ctx.out().stdout("env: " + name + "=" + value + "\n");

@@ -1,17 +1,17 @@
 package io.jawait.magic;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The one list of magics: it answers lookups, {@code %lsmagic}, completion of {@code %}/{@code %%} names and
  * {@code %name?} help, so all four always agree.
  */
 public final class MagicCatalog {
-    private final List<MagicSpec> specs = new ArrayList<>();
+    private final List<MagicSpec> specs = new CopyOnWriteArrayList<>(); // %alias changes it
 
     /** The magics jawait ships, with {@code %maven} caching into {@code localRepository}. */
     public static MagicCatalog standard(Path localRepository) {
@@ -55,9 +55,12 @@ public final class MagicCatalog {
         c.add(new MagicSpec("reset", false, "%reset [-f]", "Delete every variable, method, class and import the "
                 + "cells declared, after asking (-f: without asking); the kernel's own imports stay.",
                 NamespaceMagics::reset));
+        HistoryMagic history = new HistoryMagic();
         c.add(new MagicSpec("history", false, HistoryMagic.USAGE, "Print this session's cells as typed; -n numbers "
                 + "them, -l N the last N, -g finds a pattern, -f writes a file, ranges: 4 4-6 4:6 4-.",
-                new HistoryMagic()));
+                history));
+        c.add(new MagicSpec("hist", false, HistoryMagic.USAGE.replace("%history", "%hist"), "Another name for "
+                + "%history.", history));
         c.add(new MagicSpec("pwd", false, "%pwd", "The kernel's working directory, which relative paths start from.",
                 PlaceMagics::pwd));
         c.add(new MagicSpec("cd", false, "%cd DIR", "Not available: a JVM cannot change its working directory; "
@@ -69,7 +72,9 @@ public final class MagicCatalog {
                     return null;
                 }));
         c.add(new MagicSpec("env", false, "%env [NAME[=VALUE] | NAME VALUE]",
-                "Show the environment, one variable, or set a variable for this kernel (see %env?).", new EnvMagic()));
+                "Show the environment, one variable, or set a variable for this kernel (see %env?).", new EnvMagic(false)));
+        c.add(new MagicSpec("set_env", false, "%set_env NAME=VALUE | NAME VALUE", "Set an environment variable for "
+                + "this kernel, as %env NAME=VALUE does.", new EnvMagic(true)));
         c.add(new MagicSpec("html", true, "%%html [--isolated]\n<html>", "Display the cell's body as HTML "
                 + "(--isolated: in a frame of its own).", DisplayMagics::html));
         c.add(new MagicSpec("markdown", true, "%%markdown\n<markdown>", "Display the cell's body as Markdown.",
@@ -100,6 +105,13 @@ public final class MagicCatalog {
                 + "notebook; VAR then holds it (VAR.stdout(), VAR.show()).", new CaptureMagic(c)));
         c.add(new MagicSpec("writefile", true, WriteFileMagic.USAGE,
                 "Write the cell's body to FILE (-a: append to it), as IPython's %%writefile.", new WriteFileMagic()));
+        c.add(new MagicSpec("file", true, WriteFileMagic.USAGE.replace("writefile", "file"), "Another name for "
+                + "%%writefile.", new WriteFileMagic()));
+        c.add(new MagicSpec("alias", false, AliasMagic.USAGE, "Make %NAME run a shell command (%s: the next word, "
+                + "%l: the line); alone, list the aliases.", (call, ctx) -> AliasMagic.define(call, ctx, c)));
+        c.add(new MagicSpec("unalias", false, "%unalias NAME", "Remove an alias %alias made (or a standard one).",
+                (call, ctx) -> AliasMagic.undefine(call, ctx, c)));
+        AliasMagic.defaults().forEach((name, command) -> c.add(AliasMagic.spec(name, command)));
         c.add(new MagicSpec("async_mode", false, "%async_mode loop|virtual",
                 "Choose how the await helpers run tasks: one at a time (loop, like asyncio) or virtual threads.",
                 new AsyncModeMagic()));
@@ -111,6 +123,17 @@ public final class MagicCatalog {
 
     void add(MagicSpec spec) {
         specs.add(spec);
+    }
+
+    /** Puts {@code spec} in place of the entry of its name and kind, if any. */
+    synchronized void replace(MagicSpec spec) {
+        remove(spec.name(), spec.cell());
+        specs.add(spec);
+    }
+
+    /** Drops the entry called {@code name} of this kind. */
+    synchronized void remove(String name, boolean cell) {
+        specs.removeIf(s -> s.name().equals(name) && s.cell() == cell);
     }
 
     /** The magic called {@code name}, line or cell. */

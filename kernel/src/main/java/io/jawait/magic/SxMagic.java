@@ -37,23 +37,7 @@ final class SxMagic implements Magic {
         if (command.isBlank()) {
             throw call.usage("give the command to run: " + (call.isCell() ? CELL_USAGE : LINE_USAGE));
         }
-        if (command.stripTrailing().endsWith("&")) {
-            throw call.usage("background processes are not supported (the command ends with '&'): the cell "
-                    + "would not get their output");
-        }
-        String shell = EnvMagic.overrides().getOrDefault("SHELL", System.getenv("SHELL"));
-        if (shell == null || shell.isBlank()) {
-            shell = "/bin/sh";
-        }
-        ProcessBuilder builder = new ProcessBuilder(shell, "-c", expand(command, ctx)).redirectErrorStream(true);
-        builder.environment().putAll(EnvMagic.overrides());
-        Process process;
-        try {
-            process = builder.start();
-            process.getOutputStream().close(); // no input: a command that reads it sees its end at once
-        } catch (IOException e) {
-            throw call.usage("cannot run the shell " + shell + ": " + e.getMessage());
-        }
+        Process process = startShell(call, expand(command, ctx), true);
         StringBuilder printed = new StringBuilder();
         String name = command.strip().split("\\s+", 2)[0];
         Thread stdout = ScriptMagic.pump(process.getInputStream(), ScriptMagic.collect(printed), name);
@@ -65,6 +49,30 @@ final class SxMagic implements Magic {
             return null;
         }
         return Evaluation.typed(lines, "java.util.List<String>");
+    }
+
+    /**
+     * Starts {@code command} in the user's shell ({@code $SHELL}, else {@code /bin/sh}) with the variables
+     * {@code %env} set, and no input; {@code mergeErrors} sends its error output into its output.
+     */
+    static Process startShell(Invocation call, String command, boolean mergeErrors) throws CellException {
+        if (command.stripTrailing().endsWith("&")) {
+            throw call.usage("background processes are not supported (the command ends with '&'): the cell "
+                    + "would not get their output");
+        }
+        String shell = EnvMagic.overrides().getOrDefault("SHELL", System.getenv("SHELL"));
+        if (shell == null || shell.isBlank()) {
+            shell = "/bin/sh";
+        }
+        ProcessBuilder builder = new ProcessBuilder(shell, "-c", command).redirectErrorStream(mergeErrors);
+        builder.environment().putAll(EnvMagic.overrides());
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close(); // no input: a command that reads it sees its end at once
+            return process;
+        } catch (IOException e) {
+            throw call.usage("cannot run the shell " + shell + ": " + e.getMessage());
+        }
     }
 
     /** A command's words are often files: completion offers every file, as for IPython's shell commands. */

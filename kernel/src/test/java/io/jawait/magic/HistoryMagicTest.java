@@ -148,7 +148,7 @@ class HistoryMagicTest {
             assertTrue(listed.contains(name), name + " missing from " + listed);
             assertEquals(List.of(name), magics.complete(name));
         }
-        assertEquals(List.of("%history"), magics.complete("%hi"));
+        assertEquals(List.of("%hist", "%history"), magics.complete("%hi"));
         ctx.out.stdout.setLength(0);
         magics.run("%xdel?", ctx);
         assertEquals("%xdel: Delete the variable NAME so later cells cannot use it; its value is let go, not closed."

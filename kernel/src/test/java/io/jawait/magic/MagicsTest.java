@@ -596,4 +596,79 @@ class MagicsTest {
         assertTrue(execError("%sx sleep 5 &").getMessage().contains("background processes"));
         usageError("%%sx --into x\necho", "%%sx: the one option is --out VAR");
     }
+
+    /** An alias runs its command in the shell with the call's words put where IPython puts them. */
+    @Test
+    void alias_builds_the_command_from_the_calls_words_as_ipython_does() throws CellException {
+        execSuccess("%alias parts echo first %s second %s");
+        assertEquals("first A second B C\n", execSuccess("%parts A B C"));
+        usageError("%parts A", "Alias <parts> requires 2 arguments, 1 given.");
+        execSuccess("%alias bracket echo \"<%l>\" done");
+        assertEquals("<hello world> done\n", execSuccess("%bracket hello world"));
+        execSuccess("%alias percent echo 100%%s");
+        assertEquals("100%s done\n", execSuccess("%percent done"));
+        execSuccess("int aliasN = 4;");
+        assertEquals("first 8 second 4 $aliasN\n", execSuccess("%parts {aliasN * 2} $aliasN '$aliasN'"));
+        // errors show as errors; a failing command fails nothing, as in IPython
+        ctx.out.stderr.setLength(0);
+        assertEquals("", execSuccess("%cat /no/such/file/jawait"));
+        assertTrue(ctx.out.stderr.toString().contains("No such file"), ctx.out.stderr.toString());
+        assertTrue(magics.help("%parts").contains("Alias for `echo first %s second %s`"), magics.help("%parts"));
+        assertEquals(List.of("src/"), magics.filesAt("%cat sr", 7).paths());
+        execSuccess("%unalias parts");
+        usageError("%parts A B", "Line magic function `%parts` not found");
+        usageError("%unalias parts", "%unalias: parts is not an alias");
+    }
+
+    /** Every kernel starts with IPython's aliases; %alias lists them, and refuses names IPython refuses. */
+    @Test
+    void ipythons_aliases_list_files_and_alias_alone_lists_them() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("aliased"));
+        Files.writeString(dir.resolve("plain.txt"), "x");
+        Files.createDirectories(dir.resolve("folder"));
+        Files.createSymbolicLink(dir.resolve("link"), dir.resolve("plain.txt"));
+        String ls = execSuccess("%ls " + dir);
+        assertTrue(ls.contains("plain.txt") && ls.contains("folder") && ls.contains("link"), ls);
+        String files = execSuccess("%lf " + dir);
+        assertTrue(files.contains("plain.txt") && !files.contains("folder") && !files.contains("link"), files);
+        String folders = execSuccess("%ldir " + dir);
+        assertTrue(folders.contains("folder") && !folders.contains("plain.txt"), folders);
+        String links = execSuccess("%lk " + dir);
+        assertTrue(links.contains("link") && !links.contains("folder"), links);
+
+        Magics fresh = new Magics(MagicCatalog.standard(tmp.resolve("m2")));
+        ctx.out.stdout.setLength(0);
+        Evaluation listed = fresh.run("%alias", ctx);
+        assertEquals("Total number of aliases: 12\n", ctx.out.stdout.toString());
+        assertTrue(listed.text().startsWith("{cat=cat,\n cp=cp,\n ldir=ls -F -o --color %l | grep /$,\n"),
+                listed.text());
+        assertEquals("java.util.Map<String, String>", listed.type());
+        String lsmagic = execSuccess("%lsmagic");
+        for (String name : List.of("%alias", "%unalias", "%ls", "%ll", "%lx", "%mkdir", "%rmdir")) {
+            assertTrue(lsmagic.contains(name + " "), name + " missing from " + lsmagic);
+        }
+        assertEquals(List.of("%ldir"), magics.complete("%ld"));
+        usageError("%alias cd echo", "The name cd can't be aliased because it is a keyword or builtin.");
+        usageError("%alias time echo", "The name time can't be aliased because it is another magic command.");
+        usageError("%alias both echo %s %l", "The %s and %l specifiers are mutually exclusive");
+        usageError("%alias lonely", "give the alias's name and the command");
+        usageError("%alias 9x echo", "'9x' cannot be a magic's name");
+        usageError("%unalias", "name the alias");
+    }
+
+    /** %hist, %%file and %set_env are IPython's other names: %history, %%writefile, %env NAME=VALUE. */
+    @Test
+    void ipythons_other_names_run_the_same_magics() throws Exception {
+        Path file = tmp.resolve("via-file.txt");
+        assertEquals("Writing " + file + "\n", execSuccess("%%file " + file + "\nsome text"));
+        assertEquals("some text\n", Files.readString(file));
+        assertTrue(magics.help("%hist").startsWith("%hist: Another name for %history.\nUsage: %hist [-n]"),
+                magics.help("%hist"));
+        assertEquals("env: JAWAIT_SET_ENV=7\n", execSuccess("%set_env JAWAIT_SET_ENV 7"));
+        assertEquals("\"7\"", value("%env JAWAIT_SET_ENV"));
+        execSuccess("int setEnvN = 5;");
+        assertEquals("env: JAWAIT_SET_ENV=5 and $HOME\n", execSuccess("%set_env JAWAIT_SET_ENV=$setEnvN and $$HOME"));
+        usageError("%set_env", "%set_env: give the variable and its value");
+        usageError("%set_env JAWAIT_ALONE", "%set_env: give the variable and its value");
+    }
 }
