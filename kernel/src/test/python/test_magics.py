@@ -288,6 +288,20 @@ class AliasMagicTests(KernelTestCase):
         self.assertIn("Alias <parts> requires 2 arguments, 1 given.", short.error_text())
 
 
+class ExceptionModeTests(KernelTestCase):
+    """%xmode and %tb, in a kernel of their own since the mode stays. The checks hold for ipykernel too
+    (JAWAIT_KERNEL=python3), whose %tb sends the traceback as an error output where jawait prints it to stderr."""
+
+    def test_minimal_shows_the_exception_alone_and_tb_shows_it_again(self):
+        self.assertEqual(self.kernel.ok("%xmode Minimal").stream(), "Exception reporting mode: Minimal\n")
+        failed = self.kernel.execute(pick("int zero = 0;\nint q = 1 / zero;", "zero = 0\nq = 1 / zero"))
+        self.assertEqual(failed.status, "error")
+        self.assertEqual(len(failed.reply["content"]["traceback"]), 1, failed.error_text())
+        again = self.kernel.ok("%tb")
+        shown = again.stream("stderr") + "".join("\n".join(m["content"]["traceback"]) for m in again.of_type("error"))
+        self.assertIn(pick("java.lang.ArithmeticException", "ZeroDivisionError"), shown)
+
+
 class CaptureMagicTests(KernelTestCase):
     """%%capture through a client: the cell shows nothing, and the captured object shows it later. The checks hold
     for ipykernel too (JAWAIT_KERNEL=python3)."""

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -39,14 +40,16 @@ final class EngineMagicContext implements MagicContext {
     private final BooleanSupplier interrupted;
     private final CellHistory history;
     private final BiConsumer<String, Boolean> nextInput;
+    private final Supplier<List<String>> lastTraceback;
 
     /**
      * For cell number {@code cell}, whose text is {@code cellText}, in a session whose history is {@code history};
-     * {@code nextInput} takes what {@link #setNextInput} is given.
+     * {@code nextInput} takes what {@link #setNextInput} is given; {@code lastTraceback} gives {@link
+     * #lastTraceback}.
      */
     EngineMagicContext(JShell shell, KernelExecutionControl control, CellEvaluator evaluator, CellOutput out,
                        String cellText, int cell, BooleanSupplier interrupted, CellHistory history,
-                       BiConsumer<String, Boolean> nextInput) {
+                       BiConsumer<String, Boolean> nextInput, Supplier<List<String>> lastTraceback) {
         this.shell = shell;
         this.control = control;
         this.evaluator = evaluator;
@@ -56,6 +59,7 @@ final class EngineMagicContext implements MagicContext {
         this.interrupted = interrupted;
         this.history = history;
         this.nextInput = nextInput;
+        this.lastTraceback = lastTraceback;
     }
 
     @Override
@@ -187,6 +191,11 @@ final class EngineMagicContext implements MagicContext {
     @Override
     public void setNextInput(String text, boolean replace) {
         nextInput.accept(text, replace);
+    }
+
+    @Override
+    public List<String> lastTraceback() {
+        return lastTraceback.get();
     }
 
     @Override

@@ -61,6 +61,8 @@ public final class JShellInterpreter implements Interpreter {
     private volatile long interruptedAt;
     /** What the running cell asked the front end to put into its input ({@code %load}), or null. */
     private volatile ExecuteOutcome.Payload nextInput;
+    /** The error of the last cell that failed, other than with a usage error: what {@code %tb} shows again. */
+    private volatile ExecuteOutcome.Error lastError;
 
     public JShellInterpreter(MagicRunner magics) {
         this.magics = magics;
@@ -185,7 +187,11 @@ public final class JShellInterpreter implements Interpreter {
             return new ExecuteOutcome.Ok(Outcomes.resultBundle(request.code(), result), userExpressions,
                     next == null ? List.of() : List.of(next));
         } catch (Throwable failure) {
-            return Outcomes.failure(failure, interruptRequested);
+            ExecuteOutcome.Error error = Outcomes.failure(failure, interruptRequested);
+            if (!error.ename().equals("UsageError")) {
+                lastError = error;
+            }
+            return error;
         }
     }
 
@@ -233,7 +239,8 @@ public final class JShellInterpreter implements Interpreter {
                 return magics.run(request.code(),
                         new EngineMagicContext(shell, control, evaluator, out, request.code(), number,
                                 () -> interruptRequested, history(request),
-                                (text, replace) -> nextInput = new ExecuteOutcome.Payload.NextInput(text, replace)));
+                                (text, replace) -> nextInput = new ExecuteOutcome.Payload.NextInput(text, replace),
+                                () -> lastError == null ? null : lastError.traceback()));
             }
             return evaluator.run(request.code(), number, () -> interruptRequested);
         } finally {

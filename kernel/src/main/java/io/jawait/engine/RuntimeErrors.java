@@ -2,6 +2,7 @@ package io.jawait.engine;
 
 import io.jawait.display.StdinNotAllowedException;
 import io.jawait.magic.CellException;
+import io.jawait.magic.Xmode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -13,7 +14,8 @@ import jdk.jshell.UnresolvedReferenceException;
 /**
  * Formats an exception thrown by cell code like Java does, minus the frames of the kernel, of JShell and of
  * reflection, with snippet frames given as cell lines ({@code at boom(cell 3, line 2)}), or as lines of the file
- * {@code %load} read ({@code at boom(tools.jsh:2)}).
+ * {@code %load} read ({@code at boom(tools.jsh:2)}). {@code %xmode} changes how much: Minimal shows no frame,
+ * Verbose leaves none out and adds under each frame of a cell the line it ran.
  */
 final class RuntimeErrors {
     private static final List<String> HIDDEN = List.of(
@@ -71,11 +73,14 @@ final class RuntimeErrors {
     }
 
     List<String> traceback(JShellException e) {
+        Xmode mode = Xmode.current();
         var lines = new ArrayList<String>();
         String prefix = "";
         for (Throwable t = e; t != null; t = t.getCause(), prefix = "Caused by: ") {
             lines.add(prefix + headline(t));
-            lines.addAll(frames(t.getStackTrace()));
+            if (mode != Xmode.MINIMAL) {
+                lines.addAll(frames(t.getStackTrace(), mode == Xmode.VERBOSE));
+            }
             if (t.getCause() == t) {
                 break;
             }
@@ -91,15 +96,16 @@ final class RuntimeErrors {
         return name(e) + (message.isEmpty() ? "" : ": " + message);
     }
 
-    private List<String> frames(StackTraceElement[] trace) {
+    /** The lines for {@code trace}; {@code verbose}: every frame, and the line each frame of a cell ran. */
+    private List<String> frames(StackTraceElement[] trace, boolean verbose) {
         var out = new ArrayList<String>();
         String previous = null;
         int repeats = 0;
         for (StackTraceElement frame : withoutExpressionWrapper(trace)) {
-            if (hidden(frame)) {
+            if (hidden(frame) && !verbose) {
                 continue;
             }
-            String text = "\tat " + frame(frame);
+            String text = "\tat " + frame(frame) + (verbose ? sourceLine(frame) : "");
             if (text.equals(previous)) {
                 repeats++;
                 continue;
@@ -137,6 +143,13 @@ final class RuntimeErrors {
             }
         }
         return frames;
+    }
+
+    /** For a frame of a cell (or of a file {@code %load} read), a new line holding the line it ran; else "". */
+    private String sourceLine(StackTraceElement frame) {
+        var place = isSnippet(frame) ? places.get(frame.getFileName().substring(1)) : null;
+        String line = place == null ? null : place.source(frame.getLineNumber());
+        return line == null || line.isBlank() ? "" : "\n\t\t" + line.strip();
     }
 
     private static boolean isSnippet(StackTraceElement frame) {

@@ -24,6 +24,12 @@ final class SnippetPlaces {
             int line = code.cellLine(unitOffset, snippetLine);
             return code.file() == null ? code.name(cell) + ", line " + line : code.file() + ":" + line;
         }
+
+        /** The text of line {@code snippetLine} of the snippet, as the cell (or file) has it; null if none. */
+        String source(int snippetLine) {
+            int line = code.cellLine(unitOffset, snippetLine);
+            return code.cell().lines().skip(line - 1L).findFirst().orElse(null);
+        }
     }
 
     private final Map<String, Place> places = new ConcurrentHashMap<>();

@@ -107,6 +107,19 @@ public final class MagicCatalog {
                 "Write the cell's body to FILE (-a: append to it), as IPython's %%writefile.", new WriteFileMagic()));
         c.add(new MagicSpec("file", true, WriteFileMagic.USAGE.replace("writefile", "file"), "Another name for "
                 + "%%writefile.", new WriteFileMagic()));
+        c.add(new MagicSpec("xmode", false, Xmode.USAGE, "How much of an exception errors show: Minimal the "
+                + "exception alone, Plain and Context its frames without the kernel's (the default), Verbose every "
+                + "frame with the cell's line; alone, the next mode.", Xmode::magic));
+        c.add(new MagicSpec("tb", false, "%tb", "Show the traceback of the last cell that failed again.",
+                (call, ctx) -> {
+                    if (!call.args().isBlank()) {
+                        throw call.usage("it takes no arguments");
+                    }
+                    List<String> traceback = ctx.lastTraceback();
+                    ctx.out().stderr(traceback == null ? "No traceback available to show.\n"
+                            : String.join("\n", traceback) + "\n");
+                    return null;
+                }));
         c.add(new MagicSpec("alias", false, AliasMagic.USAGE, "Make %NAME run a shell command (%s: the next word, "
                 + "%l: the line); alone, list the aliases.", (call, ctx) -> AliasMagic.define(call, ctx, c)));
         c.add(new MagicSpec("unalias", false, "%unalias NAME", "Remove an alias %alias made (or a standard one).",

@@ -128,6 +128,11 @@ public interface MagicContext {
      */
     void setNextInput(String text, boolean replace);
 
+    /** The traceback of the last cell that failed (not with a magic's usage error), for {@code %tb}; null if none. */
+    default List<String> lastTraceback() {
+        return null;
+    }
+
     /** One cell of the history: its execution number and its source as typed. */
     record Input(int number, String source) {}
 

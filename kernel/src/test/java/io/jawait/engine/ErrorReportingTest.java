@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jawait.magic.Xmode;
 import io.jawait.protocol.ExecuteOutcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,32 @@ class ErrorReportingTest extends EngineTestKit {
         assertFalse(trace.contains("jdk.jshell"), trace);
         assertFalse(trace.contains("io.jawait"), trace);
         assertFalse(trace.contains("reflect"), trace);
+    }
+
+    /** %xmode Minimal: the exception and its causes alone; Verbose: every frame, with the line each cell frame ran. */
+    @Test
+    void xmode_chooses_how_much_of_the_stack_an_error_shows() {
+        execSuccess("void boomX() {\n    throw new IllegalStateException(\"bad\", new RuntimeException(\"root\"));\n}");
+        int defined = count;
+        try {
+            Xmode.set(Xmode.MINIMAL);
+            var minimal = execError("int b = 1;\nboomX();");
+            assertEquals(List.of("java.lang.IllegalStateException: bad", "Caused by: java.lang.RuntimeException: root"),
+                    minimal.traceback());
+            Xmode.set(Xmode.VERBOSE);
+            String verbose = traceback(execError("int c = 2;\n  boomX();"));
+            assertTrue(verbose.contains("\tat boomX(cell " + defined + ", line 2)\n\t\tthrow new IllegalStateException("
+                    + "\"bad\", new RuntimeException(\"root\"));\n"), verbose);
+            assertTrue(verbose.contains("\tat cell " + count + ", line 2\n\t\tboomX();\n"), verbose);
+            String wrapped = traceback(execError("java.util.stream.Stream.of(0).map(z -> 1 / z).toList()"));
+            assertTrue(wrapped.contains("at io.jawait.engine.KernelExecutionControl"), wrapped);
+            Xmode.set(Xmode.PLAIN);
+            String plain = traceback(execError("boomX();"));
+            assertTrue(plain.contains("\tat boomX(cell " + defined + ", line 2)\n\tat cell " + count + ", line 1"), plain);
+            assertFalse(plain.contains("jdk.jshell"), plain);
+        } finally {
+            Xmode.set(Xmode.CONTEXT);
+        }
     }
 
     @Test

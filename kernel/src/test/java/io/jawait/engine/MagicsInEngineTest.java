@@ -1,15 +1,16 @@
 package io.jawait.engine;
 
-import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jawait.magic.Xmode;
 import io.jawait.protocol.ExecuteOutcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -494,5 +495,24 @@ class MagicsInEngineTest extends MagicsTestKit {
     void a_timeit_result_binds_to_a_variable_declared_with_its_simple_type() {
         ok("TimeitResult measuredOnce = %timeit -o -q -n 1 -r 2 -w 0 Math.sqrt(2)", new RecordingOutput(false));
         assertEquals("2", shown(ok("measuredOnce.runs()", new RecordingOutput(false))));
+    }
+
+    /** %tb shows the last failed cell's traceback again (a usage error is not kept); %xmode changes later errors. */
+    @Test
+    void tb_shows_the_last_failure_again_and_xmode_changes_what_later_errors_show() {
+        var failed = execError("int tbZero = 0;\nint tbQuotient = 1 / tbZero;");
+        assertEquals("UsageError", execError("%timeit -z 1").ename());
+        var out = new RecordingOutput(false);
+        ok("%tb", out);
+        assertEquals(String.join("\n", failed.traceback()) + "\n", out.stderr());
+        assertTrue(out.stderr().contains("at cell " + (count - 2) + ", line 2"), out.stderr());
+        try {
+            out = new RecordingOutput(false);
+            ok("%xmode minimal", out);
+            assertEquals("Exception reporting mode: Minimal\n", out.stdout());
+            assertEquals(List.of("java.lang.ArithmeticException: / by zero"), execError("1 / tbZero").traceback());
+        } finally {
+            Xmode.set(Xmode.CONTEXT);
+        }
     }
 }

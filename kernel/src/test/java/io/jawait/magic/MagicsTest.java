@@ -671,4 +671,23 @@ class MagicsTest {
         usageError("%set_env", "%set_env: give the variable and its value");
         usageError("%set_env JAWAIT_ALONE", "%set_env: give the variable and its value");
     }
+
+    /** %xmode sets a mode in any case, moves to the next one alone, as IPython's toggles, and names a bad one. */
+    @Test
+    void xmode_sets_or_toggles_the_mode_and_tb_says_when_nothing_failed() throws CellException {
+        try {
+            assertEquals("Exception reporting mode: Verbose\n", execSuccess("%xmode VERBOSE"));
+            assertEquals(Xmode.VERBOSE, Xmode.current());
+            assertEquals("Exception reporting mode: Minimal\n", execSuccess("%xmode"));
+            assertEquals("Exception reporting mode: Plain\n", execSuccess("%xmode"));
+            usageError("%xmode Docs", "%xmode: unrecognized mode 'Docs'; the modes are Plain, Context, Verbose");
+            assertEquals(Xmode.PLAIN, Xmode.current());
+        } finally {
+            Xmode.set(Xmode.CONTEXT);
+        }
+        ctx.out.stderr.setLength(0);
+        execSuccess("%tb");
+        assertEquals("No traceback available to show.\n", ctx.out.stderr.toString());
+        usageError("%tb Verbose", "%tb: it takes no arguments");
+    }
 }
