@@ -21,6 +21,14 @@ class MagicTests(KernelTestCase):
         self.assertIn("Available line magics:", out)
         self.assertIn("%%timeit", out)
 
+    def test_prun_prints_the_methods_the_cell_spent_its_cpu_in(self):
+        self.kernel.ok("long prunWork(long n) { long s = 0; for (long i = 0; i < n; i++) "
+                       "s += Long.bitCount(i * 7 ^ s); return s; }")
+        out = self.kernel.ok("%prun long prunSum = 0; for (int k = 0; k < 40; k++) prunSum += prunWork(5_000_000);")
+        report = out.stream()
+        self.assertRegex(report, r"^\d+ samples in \d+\.\d{3} seconds")
+        self.assertIn("%  prunWork\n", report)
+
     def test_time_prints_ipython_shape_and_keeps_the_value(self):
         cell = self.kernel.ok("%time Thread.sleep(200)\n42")
         self.assertRegex(cell.stream(), r"CPU times: user .+, sys: .+, total: .+\nWall time: ")

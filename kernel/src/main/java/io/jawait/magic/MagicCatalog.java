@@ -25,6 +25,10 @@ public final class MagicCatalog {
                 "Time a statement over many loops and runs: compiled once, warmed up (1 s, or -w runs), IPython's output.", timeit));
         c.add(new MagicSpec("timeit", true, TimeitMagic.CELL_USAGE,
                 "Time the cell's body over many loops; the first line is setup, run before each run.", timeit));
+        ProfileMagic prun = new ProfileMagic();
+        c.add(new MagicSpec("prun", false, ProfileMagic.LINE_USAGE, "Profile a statement by sampling its stacks "
+                + "every millisecond: the methods the CPU was in, own and total, as IPython's %prun.", prun));
+        c.add(new MagicSpec("prun", true, ProfileMagic.CELL_USAGE, "Profile the whole cell, as %prun does.", prun));
         c.add(new MagicSpec("jvm", false, "%jvm", "Show the JVM every timing is measured on: JDK, cores, GC, heap, "
                 + "flags.", new JvmMagic()));
         c.add(new MagicSpec("lsmagic", false, "%lsmagic", "List the available magics.", (call, ctx) -> {

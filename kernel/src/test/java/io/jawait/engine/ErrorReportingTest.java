@@ -133,7 +133,8 @@ class ErrorReportingTest extends EngineTestKit {
             assertTrue(wrapped.contains("at io.jawait.engine.KernelExecutionControl"), wrapped);
             Xmode.set(Xmode.PLAIN);
             String plain = traceback(execError("boomX();"));
-            assertTrue(plain.contains("\tat boomX(cell " + defined + ", line 2)\n\tat cell " + count + ", line 1"), plain);
+            assertTrue(plain.contains("\tat boomX(cell " + defined + ", line 2)\n\tat cell " + count + ", line 1"),
+                    plain);
             assertFalse(plain.contains("jdk.jshell"), plain);
         } finally {
             Xmode.set(Xmode.CONTEXT);

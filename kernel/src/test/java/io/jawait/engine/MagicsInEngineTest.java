@@ -515,4 +515,37 @@ class MagicsInEngineTest extends MagicsTestKit {
             Xmode.set(Xmode.CONTEXT);
         }
     }
+
+    /** %prun samples the cell's code: its methods by the names the cell gave them, and no compiler or kernel frame. */
+    @Test
+    void prun_samples_where_the_cpu_went_and_names_the_cells_methods() throws IOException {
+        ok("long prunSpin(long n) { long s = 0; for (long i = 0; i < n; i++) { s += Long.numberOfTrailingZeros(i * 31 "
+                + "+ 7) ^ (s >>> 3); } return s; }", new RecordingOutput(false));
+        String work = "long prunR = 0; for (int k = 0; k < 60; k++) prunR += prunSpin(5_000_000);";
+        var out = new RecordingOutput(false);
+        ok("%prun -l 8 " + work, out);
+        String report = out.stdout();
+        var header = java.util.regex.Pattern.compile("(\\d+) samples in \\d+\\.\\d{3} seconds").matcher(report);
+        assertTrue(header.lookingAt(), report);
+        int samples = Integer.parseInt(header.group(1));
+        // the loop is all CPU: most samples have prunSpin on the stack (a generous bound)
+        var spin = java.util.regex.Pattern.compile("(?m)^\\s+\\d+\\s+\\S+%\\s+(\\d+)\\s+\\S+%  prunSpin$")
+                .matcher(report);
+        assertTrue(spin.find() && Integer.parseInt(spin.group(1)) > samples / 2, report);
+        assertTrue(report.contains("%  <cell>\n"), report);
+        for (String noise : List.of("javac", "jshell", "io.jawait", "REPL.", "Thread.run")) {
+            assertFalse(report.contains(noise), noise + " in " + report);
+        }
+        Path jfr = Files.createTempFile("prun", ".jfr");
+        Path text = Files.createTempFile("prun", ".txt");
+        out = new RecordingOutput(false);
+        ok("%%prun -q -s cumulative -D " + jfr + " -T " + text + "\n" + work, out);
+        assertTrue(out.stdout().startsWith("*** Recording written to " + jfr), out.stdout());
+        assertTrue(Files.size(jfr) > 0);
+        String saved = Files.readString(text);
+        assertTrue(saved.contains("Ordered by: total samples"), saved);
+        assertFalse(out.stdout().contains("Ordered by"), "-q prints no table: " + out.stdout());
+        assertEquals("UsageError", execError("%prun -s calls 1").ename());
+        assertEquals("UsageError", execError("%prun -l 3").ename());
+    }
 }

@@ -690,4 +690,15 @@ class MagicsTest {
         assertEquals("No traceback available to show.\n", ctx.out.stderr.toString());
         usageError("%tb Verbose", "%tb: it takes no arguments");
     }
+
+    /** %prun's table names a cell's methods, classes and lambdas as the cell wrote them, and library ones in full. */
+    @Test
+    void prun_names_methods_as_the_cell_wrote_them() {
+        assertEquals("fib", ProfileMagic.name("REPL.$JShell$12", "fib"));
+        assertEquals("Point.Inner.x", ProfileMagic.name("REPL.$JShell$15$Point$Inner", "x"));
+        assertEquals("<cell>", ProfileMagic.name("REPL.$JShell$20", "do_it$"));
+        assertEquals("<lambda in cell>", ProfileMagic.name("REPL.$JShell$20", "lambda$do_it$$0"));
+        assertEquals("<lambda in fib>", ProfileMagic.name("REPL.$JShell$12", "lambda$fib$1"));
+        assertEquals("java.lang.Math.sqrt", ProfileMagic.name("java.lang.Math", "sqrt"));
+    }
 }
