@@ -153,9 +153,6 @@ final class AliasMagic {
     record Alias(String command) implements Magic {
         @Override
         public Evaluation run(Invocation call, MagicContext ctx) throws CellException {
-            if (call.isCell()) {
-                throw call.usage("an alias is a line magic: %" + call.name() + " ARGS");
-            }
             String line = commandLine(command, SxMagic.expand(call.args(), ctx), call.name());
             Process process = SxMagic.startShell(call, line, false);
             String name = command.strip().split("\\s+", 2)[0];

@@ -76,7 +76,8 @@ public final class MagicCatalog {
                     return null;
                 }));
         c.add(new MagicSpec("env", false, "%env [NAME[=VALUE] | NAME VALUE]",
-                "Show the environment, one variable, or set a variable for this kernel (see %env?).", new EnvMagic(false)));
+                "Show the environment, one variable, or set a variable for this kernel (see %env?).",
+                new EnvMagic(false)));
         c.add(new MagicSpec("set_env", false, "%set_env NAME=VALUE | NAME VALUE", "Set an environment variable for "
                 + "this kernel, as %env NAME=VALUE does.", new EnvMagic(true)));
         c.add(new MagicSpec("html", true, "%%html [--isolated]\n<html>", "Display the cell's body as HTML "
