@@ -3,6 +3,7 @@ package io.jawait.magic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,20 +76,19 @@ final class ProfileMagic implements Magic {
         long wallNanos;
         try (Recording recording = new Recording()) {
             recording.enable("jdk.ExecutionSample").withPeriod(PERIOD).withStackTrace();
-            recording.setToDisk(true);
             long start = System.nanoTime();
             recording.start();
             try {
                 ctx.eval(code, toCell);
             } finally {
-                recording.stop();
+                recording.stop(); // a failing cell's error is what the cell shows; its samples are let go
                 wallNanos = System.nanoTime() - start;
-                recording.dump(file);
             }
+            recording.dump(file);
             samples = stacks(file);
             if (o.value('D') != null) {
                 Path kept = UserPaths.of(o.value('D'));
-                Files.copy(file, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(file, kept, StandardCopyOption.REPLACE_EXISTING);
                 ctx.out().stdout("*** Recording written to " + kept + " (open it in JDK Mission Control, or: jfr "
                         + "print --events jdk.ExecutionSample " + kept + ")\n");
             }

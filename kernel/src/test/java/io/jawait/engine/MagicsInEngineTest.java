@@ -547,5 +547,6 @@ class MagicsInEngineTest extends MagicsTestKit {
         assertFalse(out.stdout().contains("Ordered by"), "-q prints no table: " + out.stdout());
         assertEquals("UsageError", execError("%prun -s calls 1").ename());
         assertEquals("UsageError", execError("%prun -l 3").ename());
+        assertEquals("java.lang.ArithmeticException", execError("%prun long prunBad = 1 / (prunR - prunR);").ename());
     }
 }
