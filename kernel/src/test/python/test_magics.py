@@ -310,6 +310,40 @@ class ExceptionModeTests(KernelTestCase):
         self.assertIn(pick("java.lang.ArithmeticException", "ZeroDivisionError"), shown)
 
 
+class InspectMagicTests(KernelTestCase):
+    """%pinfo, %pinfo2, %pdef, %pdoc and %psource: help for a name, paged as NAME? pages it. The checks hold for
+    ipykernel too (JAWAIT_KERNEL=python3), whose help pages hold terminal colours and its own headings."""
+
+    def declare(self):
+        self.kernel.ok(pick("/** The area of a square. */\ndouble squareArea(double side) { return side * side; }",
+                            'def squareArea(side):\n    """The area of a square."""\n    return side * side'))
+
+    @staticmethod
+    def plain(text):
+        return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+    def page(self, cell):
+        pages = [p for p in cell.reply["content"]["payload"] if p["source"] == "page"]
+        return self.plain(pages[0]["data"]["text/plain"]) if pages else None
+
+    def test_pinfo_pages_what_a_question_mark_does_and_pinfo2_adds_the_source(self):
+        self.declare()
+        self.assertEqual(self.page(self.kernel.ok("%pinfo squareArea")), self.page(self.kernel.ok("squareArea?")))
+        detailed = self.page(self.kernel.ok("%pinfo2 squareArea"))
+        self.assertIn("The area of a square.", detailed)
+        self.assertIn("return side * side", detailed)
+        self.assertNotIn("return side * side", self.page(self.kernel.ok("%pinfo squareArea")))
+
+    def test_pdoc_psource_and_pdef_show_one_part_each(self):
+        self.declare()
+        doc = self.page(self.kernel.ok("%pdoc squareArea"))
+        self.assertIn("The area of a square.", doc)
+        self.assertNotIn("return", doc)
+        self.assertIn("return side * side", self.page(self.kernel.ok("%psource squareArea")))
+        self.assertIn("squareArea(", self.plain(self.kernel.ok("%pdef squareArea").stream()))
+        self.assertIn("Object `noSuchName` not found.", self.kernel.ok("%pdoc noSuchName").stream())
+
+
 class CaptureMagicTests(KernelTestCase):
     """%%capture through a client: the cell shows nothing, and the captured object shows it later. The checks hold
     for ipykernel too (JAWAIT_KERNEL=python3)."""

@@ -1,6 +1,8 @@
 package io.jawait.engine;
 
 import io.jawait.display.MimeBundle;
+import io.jawait.magic.JavaSymbols;
+import io.jawait.magic.MagicContext;
 import io.jawait.magic.MagicRunner;
 import io.jawait.protocol.CompleteReply;
 import io.jawait.protocol.InspectReply;
@@ -8,7 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Documentation;
 
@@ -140,7 +144,7 @@ final class Completer {
         MagicRunner.JavaSpan span = start >= 0 ? null : magics.javaAt(code, cursor);
         if (span != null) {
             // the magic's help would hide the docs of the Java it times; IPython also inspects that code alone
-            return inspectJava(code.substring(span.start(), span.end()), cursor - span.start());
+            return inspectJava(code.substring(span.start(), span.end()), cursor - span.start(), detailLevel);
         }
         int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
         int lineEnd = code.indexOf('\n', cursor);
@@ -151,7 +155,7 @@ final class Completer {
             String help = magics.help(magicName(code, at));
             return help == null ? new InspectReply(false, null) : new InspectReply(true, MimeBundle.of("text/plain", help));
         }
-        return inspectJava(withoutMagicLines(code), cursor);
+        return inspectJava(withoutMagicLines(code), cursor, detailLevel);
     }
 
     /**
@@ -168,19 +172,26 @@ final class Completer {
         return String.join("\n", lines);
     }
 
-    private InspectReply inspectJava(String code, int cursor) {
+    private InspectReply inspectJava(String code, int cursor, int detailLevel) {
         List<Documentation> docs = documentation(code, cursor);
         if (docs.isEmpty()) {
             return new InspectReply(false, null);
         }
-        var text = new StringBuilder();
-        for (Documentation d : docs) {
-            text.append(d.signature()).append('\n');
-            if (d.javadoc() != null && !d.javadoc().isBlank()) {
-                text.append(JavadocText.plain(d.javadoc())).append("\n\n");
-            }
+        String name = dottedNameAt(code, cursor);
+        // the cells' sources, parsed, only where they add something: a cell's Javadoc, or the source asked for
+        boolean wanted = detailLevel > 0 || docs.stream().allMatch(d -> d.javadoc() == null || d.javadoc().isBlank());
+        MagicContext.Help help = described(docs, name.isEmpty() || !wanted ? List.of() : declaredSources(name));
+        return new InspectReply(true, MimeBundle.of("text/plain", help.text(detailLevel > 0)));
+    }
+
+    /** The name, dots and all ({@code Math.max}), that the cursor is in or just after; empty when none. */
+    private static String dottedNameAt(String code, int cursor) {
+        int start = Math.min(cursor, code.length());
+        while (start > 0 && (Character.isJavaIdentifierPart(code.charAt(start - 1)) || code.charAt(start - 1) == '.')) {
+            start--;
         }
-        return new InspectReply(true, MimeBundle.of("text/plain", text.toString().strip()));
+        String name = code.substring(start, endOfName(code, cursor));
+        return name.replaceAll("^\\.+|\\.+$", "");
     }
 
     /**
@@ -206,6 +217,50 @@ final class Completer {
             return List.of();
         }
         return analysis.documentation(code.substring(0, end) + "(" + code.substring(end), end + 1, true);
+    }
+
+    /**
+     * What the session knows of {@code name}, for {@code name?}, {@code name??} and {@code %pinfo} and its kin:
+     * JShell's documentation of it, and the source of each declaration of that name the cells made. Null when the
+     * name means nothing here. {@code new Type} gives the type's constructors.
+     */
+    MagicContext.Help help(String name) {
+        boolean constructors = name.startsWith("new ");
+        List<Documentation> docs = constructors ? analysis.documentation(name + "(", name.length() + 1, true)
+                : documentation(name, name.length());
+        List<String> sources = constructors ? List.of() : declaredSources(name);
+        if (docs.isEmpty() && sources.isEmpty()) {
+            return null;
+        }
+        return described(docs, sources);
+    }
+
+    /**
+     * JShell's documentation with the cells' sources of what it documents. JShell gives no Javadoc for a cell's
+     * declarations, so their own Javadoc comments stand in when each overload has its source.
+     */
+    private static MagicContext.Help described(List<Documentation> docs, List<String> sources) {
+        boolean ownComments = docs.size() == sources.size()
+                && docs.stream().allMatch(d -> d.javadoc() == null || d.javadoc().isBlank());
+        var entries = new ArrayList<MagicContext.Entry>();
+        for (int i = 0; i < docs.size(); i++) {
+            Documentation d = docs.get(i);
+            String javadoc = ownComments ? JavadocText.comment(sources.get(i)) : d.javadoc();
+            entries.add(new MagicContext.Entry(d.signature(),
+                    javadoc == null || javadoc.isBlank() ? "" : JavadocText.plain(javadoc)));
+        }
+        return new MagicContext.Help(entries, sources);
+    }
+
+    /** The source of the methods and classes named {@code name} that the cells declared and still hold. */
+    private List<String> declaredSources(String name) {
+        String simple = name.substring(name.lastIndexOf('.') + 1);
+        String declared = shell.snippets()
+                .filter(s -> (s.kind() == Snippet.Kind.METHOD || s.kind() == Snippet.Kind.TYPE_DECL)
+                        && s.source().contains(simple) && shell.status(s).isActive())
+                .map(Snippet::source)
+                .collect(Collectors.joining("\n\n"));
+        return declared.isEmpty() ? List.of() : JavaSymbols.extract(declared, List.of(name)).blocks();
     }
 
     private String firstSignature(String code, int cursor) {

@@ -6,6 +6,7 @@ import io.jawait.display.MimeBundle;
 import io.jawait.magic.CellException;
 import io.jawait.magic.Evaluation;
 import io.jawait.magic.MagicContext;
+import io.jawait.protocol.ExecuteOutcome;
 import java.io.File;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
@@ -14,7 +15,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
@@ -39,17 +40,19 @@ final class EngineMagicContext implements MagicContext {
     private final int cell;
     private final BooleanSupplier interrupted;
     private final CellHistory history;
-    private final BiConsumer<String, Boolean> nextInput;
+    private final Consumer<ExecuteOutcome.Payload> payloads;
+    private final Completer completer;
     private final Supplier<List<String>> lastTraceback;
 
     /**
      * For cell number {@code cell}, whose text is {@code cellText}, in a session whose history is {@code history};
-     * {@code nextInput} takes what {@link #setNextInput} is given; {@code lastTraceback} gives {@link
-     * #lastTraceback}.
+     * {@code payloads} takes what {@link #setNextInput} and {@link #page} ask of the front end; {@code completer}
+     * answers {@link #help}; {@code lastTraceback} gives {@link #lastTraceback}.
      */
     EngineMagicContext(JShell shell, KernelExecutionControl control, CellEvaluator evaluator, CellOutput out,
                        String cellText, int cell, BooleanSupplier interrupted, CellHistory history,
-                       BiConsumer<String, Boolean> nextInput, Supplier<List<String>> lastTraceback) {
+                       Consumer<ExecuteOutcome.Payload> payloads, Completer completer,
+                       Supplier<List<String>> lastTraceback) {
         this.shell = shell;
         this.control = control;
         this.evaluator = evaluator;
@@ -58,7 +61,8 @@ final class EngineMagicContext implements MagicContext {
         this.cell = cell;
         this.interrupted = interrupted;
         this.history = history;
-        this.nextInput = nextInput;
+        this.payloads = payloads;
+        this.completer = completer;
         this.lastTraceback = lastTraceback;
     }
 
@@ -190,7 +194,22 @@ final class EngineMagicContext implements MagicContext {
 
     @Override
     public void setNextInput(String text, boolean replace) {
-        nextInput.accept(text, replace);
+        payloads.accept(new ExecuteOutcome.Payload.NextInput(text, replace));
+    }
+
+    @Override
+    public Help help(String name) {
+        return completer.help(name);
+    }
+
+    @Override
+    public void page(String text) {
+        if (redirect != null) {
+            // inside %%capture: the page is output like any other, kept out of the notebook
+            MagicContext.super.page(text);
+        } else {
+            payloads.accept(new ExecuteOutcome.Payload.Page(MimeBundle.of("text/plain", text)));
+        }
     }
 
     @Override

@@ -14,13 +14,17 @@ final class HelpRequest {
     private HelpRequest() {
     }
 
-    /** The name the cell asks about, or null when the cell is not a help request. */
-    static String target(String cell) {
+    /** What a help cell asks for: a name, and whether with two question marks ({@code name??}: with its source). */
+    record Asked(String name, boolean detailed) {}
+
+    /** What the cell asks about, or null when the cell is not a help request. */
+    static Asked target(String cell) {
         Matcher m = ASK.matcher(cell);
         if (!m.matches() || (m.group(1) == null) == (m.group(3) == null)) {
             return null;
         }
         String name = m.group(2);
-        return name.endsWith("()") ? name.substring(0, name.length() - 2) : name;
+        String marks = m.group(1) == null ? m.group(3) : m.group(1);
+        return new Asked(name.endsWith("()") ? name.substring(0, name.length() - 2) : name, marks.length() == 2);
     }
 }

@@ -59,8 +59,8 @@ public final class JShellInterpreter implements Interpreter {
     private volatile boolean interruptRequested;
     private volatile boolean userAsked;
     private volatile long interruptedAt;
-    /** What the running cell asked the front end to put into its input ({@code %load}), or null. */
-    private volatile ExecuteOutcome.Payload nextInput;
+    /** What the running cell's magics asked of the front end: its next input ({@code %load}), pages ({@code %pinfo}). */
+    private volatile List<ExecuteOutcome.Payload> payloads = List.of();
     /** The error of the last cell that failed, other than with a usage error: what {@code %tb} shows again. */
     private volatile ExecuteOutcome.Error lastError;
 
@@ -157,7 +157,7 @@ public final class JShellInterpreter implements Interpreter {
                     + "code that interrupt cannot reach; interrupt again, or restart the kernel"));
         }
         userAsked = true;
-        String asked = HelpRequest.target(request.code());
+        HelpRequest.Asked asked = HelpRequest.target(request.code());
         if (asked != null) {
             return help(asked, out);
         }
@@ -167,7 +167,7 @@ public final class JShellInterpreter implements Interpreter {
         interruptRequested = false;
         interrupter.reset();
         currentOutput = out;
-        nextInput = null;
+        payloads = new CopyOnWriteArrayList<>();
         Future<Evaluation> cell = engine.submit(() -> runCell(request, out));
         currentCell = cell;
         try {
@@ -183,9 +183,8 @@ public final class JShellInterpreter implements Interpreter {
             Evaluation result = cell.get();
             var userExpressions = request.userExpressions().isEmpty() ? Map.<String, ExecuteOutcome>of()
                     : engine.call(() -> userExpressions(request, out));
-            ExecuteOutcome.Payload next = nextInput;
             return new ExecuteOutcome.Ok(Outcomes.resultBundle(request.code(), result), userExpressions,
-                    next == null ? List.of() : List.of(next));
+                    List.copyOf(payloads));
         } catch (Throwable failure) {
             ExecuteOutcome.Error error = Outcomes.failure(failure, interruptRequested);
             if (!error.ename().equals("UsageError")) {
@@ -215,18 +214,21 @@ public final class JShellInterpreter implements Interpreter {
         }
     }
 
-    /** {@code name?}: the name's documentation for the front end's pager, as IPython pages it. */
-    private ExecuteOutcome help(String name, CellOutput out) {
+    /**
+     * {@code name?}: the name's documentation for the front end's pager, as IPython pages it; {@code name??} adds
+     * the source of what the cells declared by that name.
+     */
+    private ExecuteOutcome help(HelpRequest.Asked asked, CellOutput out) {
         try {
-            InspectReply found = engine.call(afterStartup(() -> completer.inspect(name, name.length(), 0)));
-            if (found.found()) {
-                return new ExecuteOutcome.Ok(null, Map.of(),
-                        List.of(new ExecuteOutcome.Payload.Page(found.data())));
+            MagicContext.Help found = engine.call(afterStartup(() -> completer.help(asked.name())));
+            if (found != null) {
+                return new ExecuteOutcome.Ok(null, Map.of(), List.of(new ExecuteOutcome.Payload.Page(
+                        MimeBundle.of("text/plain", found.text(asked.detailed())))));
             }
         } catch (Exception e) {
             // reported below like any name without documentation
         }
-        out.stdout("Object `" + name + "` not found.\n");
+        out.stdout("Object `" + asked.name() + "` not found.\n");
         return new ExecuteOutcome.Ok(null, Map.of());
     }
 
@@ -239,7 +241,7 @@ public final class JShellInterpreter implements Interpreter {
                 return magics.run(request.code(),
                         new EngineMagicContext(shell, control, evaluator, out, request.code(), number,
                                 () -> interruptRequested, history(request),
-                                (text, replace) -> nextInput = new ExecuteOutcome.Payload.NextInput(text, replace),
+                                payloads::add, completer,
                                 () -> lastError == null ? null : lastError.traceback()));
             }
             return evaluator.run(request.code(), number, () -> interruptRequested);

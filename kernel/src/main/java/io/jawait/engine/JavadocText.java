@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A Javadoc comment as JShell returns it (HTML with inline tags such as {@code {@code x}}) turned into the plain
@@ -16,10 +17,26 @@ final class JavadocText {
             "(?m)^\\s*@(?:(param|throws|exception)[ \\t]+(\\S+)"
                     + "|(return|since|see|apiNote|implNote|implSpec)\\b)[ \\t]*");
 
+    private static final Pattern MARGIN = Pattern.compile("^\\s*\\*(?!/) ?");
+
     private static final String HOLD = "\u0000";
     private static final String PARAGRAPH = "\u0001";
 
     private JavadocText() {
+    }
+
+    /**
+     * The Javadoc comment that starts {@code declaration} (a cell's source) as JShell gives a JDK one: without
+     * {@code /**}, the closing {@code *}{@code /} and the stars down the margin. Null when it starts with none.
+     */
+    static String comment(String declaration) {
+        String s = declaration.stripLeading();
+        int end = s.indexOf("*/", 3);
+        if (!s.startsWith("/**") || s.startsWith("/**/") || end < 0) {
+            return null;
+        }
+        return s.substring(3, end).lines().map(line -> MARGIN.matcher(line).replaceFirst(""))
+                .collect(Collectors.joining("\n"));
     }
 
     static String plain(String javadoc) {

@@ -24,7 +24,8 @@ import javax.tools.ToolProvider;
 
 /**
  * The source of named declarations in a Java or JShell file, for {@code %load -s}: IPython's option picks
- * functions and classes out of a Python file, this picks classes, methods and fields out of a Java one.
+ * functions and classes out of a Python file, this picks classes, methods and fields out of a Java one. Also for
+ * {@code %psource} and {@code name??}, out of the cells' declarations.
  *
  * <p>javac parses the text as a compact source file (JDK 25), so that the methods, fields and types a {@code .jsh}
  * file declares at its top level parse as they are; its statements are not declarations and javac's error
@@ -34,7 +35,7 @@ import javax.tools.ToolProvider;
  * or at the Javadoc comment right above it, and a member's indent is taken off. Fields declared together
  * ({@code int a = 1, b;}) come as that one declaration, whichever of them is named.
  */
-final class JavaSymbols {
+public final class JavaSymbols {
     private JavaSymbols() {}
 
     /**
@@ -44,7 +45,7 @@ final class JavaSymbols {
      * @param missing  the names asked for that nothing matched
      * @param declared every name the file declares that a name could match, in the file's order
      */
-    record Found(List<String> blocks, List<String> missing, List<String> declared) {}
+    public record Found(List<String> blocks, List<String> missing, List<String> declared) {}
 
     /** A declaration: the types it lies in ({@code Outer.Inner}, null at the top level) and its source range. */
     private record Declaration(String owner, String name, int start, int end) {
@@ -60,7 +61,7 @@ final class JavaSymbols {
     }
 
     /** The declarations of {@code source} named in {@code names}. */
-    static Found extract(String source, List<String> names) {
+    public static Found extract(String source, List<String> names) {
         List<Declaration> all = declarations(source);
         var blocks = new ArrayList<String>();
         var missing = new ArrayList<String>();

@@ -65,6 +65,16 @@ public final class MagicCatalog {
                 history));
         c.add(new MagicSpec("hist", false, HistoryMagic.USAGE.replace("%history", "%hist"), "Another name for "
                 + "%history.", history));
+        for (var kind : InspectMagic.Kind.values()) {
+            String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+            c.add(new MagicSpec(name, false, InspectMagic.usage(name), switch (kind) {
+                case PINFO -> "Show a name's signatures and Javadoc, as NAME? does.";
+                case PINFO2 -> "Show a name's signatures, Javadoc and the source the cells gave it, as NAME?? does.";
+                case PDEF -> "Print a method's signatures, or a class's constructors.";
+                case PDOC -> "Show a name's Javadoc.";
+                case PSOURCE -> "Show the source of a method or class a cell declared.";
+            }, new InspectMagic(kind)));
+        }
         c.add(new MagicSpec("pwd", false, "%pwd", "The kernel's working directory, which relative paths start from.",
                 PlaceMagics::pwd));
         c.add(new MagicSpec("cd", false, "%cd DIR", "Not available: a JVM cannot change its working directory; "

@@ -128,6 +128,56 @@ public interface MagicContext {
      */
     void setNextInput(String text, boolean replace);
 
+    /**
+     * What the session knows of {@code name} (a Java name, maybe qualified: {@code Math.max}, {@code fib},
+     * {@code Point}; {@code new Point} for its constructors), for {@code %pinfo} and its kin; null when it names
+     * nothing here.
+     */
+    default Help help(String name) {
+        return null;
+    }
+
+    /**
+     * Shows {@code text} in the front end's pager, as IPython's help does: JupyterLab and Notebook put it under the
+     * cell, jupyter console prints it.
+     */
+    default void page(String text) {
+        out().stdout(text.endsWith("\n") ? text : text + "\n");
+    }
+
+    /**
+     * The documentation of a name.
+     *
+     * @param entries what it names, each with its signature and Javadoc (as plain text, empty when none): the
+     *                class, or each overload of a method
+     * @param sources the source of each declaration of that name a cell made, Javadoc comment included
+     */
+    record Help(List<Entry> entries, List<String> sources) {
+        public Help {
+            entries = List.copyOf(entries);
+            sources = List.copyOf(sources);
+        }
+
+        /** {@code name?}: each signature and its documentation; with {@code withSource} ({@code name??}) the source. */
+        public String text(boolean withSource) {
+            var text = new StringBuilder();
+            for (Entry e : entries) {
+                text.append(e.signature()).append('\n');
+                if (!e.doc().isBlank()) {
+                    text.append(e.doc()).append("\n\n");
+                }
+            }
+            String shown = text.toString().strip();
+            if (!withSource || sources.isEmpty()) {
+                return shown;
+            }
+            return (shown.isEmpty() ? "" : shown + "\n\nSource:\n") + String.join("\n\n", sources);
+        }
+    }
+
+    /** One thing a name names: a class, a variable, or one overload of a method. */
+    record Entry(String signature, String doc) {}
+
     /** The traceback of the last cell that failed (not with a magic's usage error), for {@code %tb}; null if none. */
     default List<String> lastTraceback() {
         return null;

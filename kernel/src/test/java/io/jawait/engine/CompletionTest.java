@@ -93,6 +93,18 @@ class CompletionTest extends MagicsTestKit {
     }
 
     @Test
+    void inspection_of_a_cells_method_shows_its_javadoc_and_detail_level_1_its_source() {
+        execSuccess("/** Doubles {@code n}. */\nint twiceInspected(int n) { return 2 * n; }");
+        String call = "int four = twiceInspected(2);";
+        int cursor = call.indexOf("Inspected");
+        String plain = (String) interpreter.inspect(call, cursor, 0).data().data().get("text/plain");
+        assertEquals("int twiceInspected(int n)\nDoubles n.", plain);
+        String detailed = (String) interpreter.inspect(call, cursor, 1).data().data().get("text/plain");
+        assertEquals(plain + "\n\nSource:\n/** Doubles {@code n}. */\nint twiceInspected(int n) { return 2 * n; }",
+                detailed);
+    }
+
+    @Test
     void inspection_finds_a_method_named_without_a_paren_with_the_cursor_at_its_end() {
         var reply = interpreter.inspect("Math.max", 8, 0);
         assertTrue(reply.found(), "nothing found for Math.max");

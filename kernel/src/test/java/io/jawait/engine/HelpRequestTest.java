@@ -1,6 +1,8 @@
 package io.jawait.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,10 +13,11 @@ class HelpRequestTest extends EngineTestKit {
 
     @Test
     void a_name_with_question_marks_is_a_help_request_and_java_code_is_not() {
-        assertEquals("Math.sqrt", HelpRequest.target("Math.sqrt?"));
-        assertEquals("Math.sqrt", HelpRequest.target("?Math.sqrt"));
-        assertEquals("String", HelpRequest.target("String??\n"));
-        assertEquals("list.add", HelpRequest.target("list.add()?"));
+        assertEquals(new HelpRequest.Asked("Math.sqrt", false), HelpRequest.target("Math.sqrt?"));
+        assertEquals(new HelpRequest.Asked("Math.sqrt", false), HelpRequest.target("?Math.sqrt"));
+        assertEquals(new HelpRequest.Asked("String", true), HelpRequest.target("String??\n"));
+        assertEquals(new HelpRequest.Asked("list.add", true), HelpRequest.target("??list.add()"));
+        assertEquals(new HelpRequest.Asked("list.add", false), HelpRequest.target("list.add()?"));
         assertNull(HelpRequest.target("Math.sqrt"));
         assertNull(HelpRequest.target("?x?"));
         assertNull(HelpRequest.target("a ? b : c"));
@@ -30,5 +33,30 @@ class HelpRequestTest extends EngineTestKit {
         var unknown = (ExecuteOutcome.Ok) exec("noSuchThing?", out);
         assertNull(unknown.page());
         assertTrue(out.stdout().contains("Object `noSuchThing` not found."), out.stdout());
+    }
+
+    @Test
+    void two_question_marks_add_the_source_of_what_a_cell_declared_and_its_own_javadoc_shows() {
+        execSuccess("""
+                /**
+                 * The n-th Fibonacci number, {@code fib(10)} is 55.
+                 */
+                long fibHelp(int n) {
+                    return n < 2 ? n : fibHelp(n - 1) + fibHelp(n - 2);
+                }""");
+        String once = page("fibHelp?");
+        assertTrue(once.startsWith("long fibHelp(int n)\nThe n-th Fibonacci number, fib(10) is 55."), once);
+        assertFalse(once.contains("return"), once);
+        String twice = page("fibHelp??");
+        assertTrue(twice.startsWith(once + "\n\nSource:\n/**\n * The n-th"), twice);
+        assertTrue(twice.endsWith("return n < 2 ? n : fibHelp(n - 1) + fibHelp(n - 2);\n}"), twice);
+        // the JDK's classes have no source here: ?? shows what ? does, as IPython's does for a built-in
+        assertEquals(page("Math.max?"), page("Math.max??"));
+    }
+
+    private String page(String cell) {
+        var outcome = (ExecuteOutcome.Ok) exec(cell, new RecordingOutput(false));
+        assertNotNull(outcome.page(), cell);
+        return (String) outcome.page().data().get("text/plain");
     }
 }
