@@ -370,6 +370,31 @@ class SessionMagicTests(KernelTestCase):
         self.assertEqual(self.kernel.ok(asked).stream(),
                          f"{n:4}: {first_code}\n{n + 1:4}:\n{second_code}\n{n + 2:4}: {asked}\n")
 
+    def test_rerun_runs_the_last_cell_again_and_save_writes_cells_to_a_file(self):
+        k = self.kernel
+        k.ok(pick("int rerunTimes = 0;", "rerunTimes = 0"))
+        bump = k.ok(pick("rerunTimes += 1;\nrerunTimes", "rerunTimes += 1\nrerunTimes"))
+        again = k.ok("%rerun")
+        self.assertEqual(again.stream(), "=== Executing: ===\n" + pick("rerunTimes += 1;\nrerunTimes",
+                                                                        "rerunTimes += 1\nrerunTimes")
+                         + "\n=== Output: ===\n")
+        self.assertEqual(again.result, "2")
+        n = bump.reply["content"]["execution_count"]
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, pick("bump.jsh", "bump.py"))
+            saved = k.ok(f"%save {path} {n}")
+            self.assertEqual(saved.stream(), f"The following commands were written to file `{path}`:\n"
+                             + pick("rerunTimes += 1;\nrerunTimes", "rerunTimes += 1\nrerunTimes") + "\n")
+            with open(path, encoding="utf-8") as f:
+                self.assertTrue(f.read().endswith(pick("rerunTimes += 1;\nrerunTimes\n", "rerunTimes += 1\nrerunTimes\n")))
+
+    def test_recall_puts_a_cell_into_the_next_input(self):
+        first = self.kernel.ok(pick("int recalled = 7;", "recalled = 7"))
+        n = first.reply["content"]["execution_count"]
+        payload = self.kernel.ok(f"%recall {n}").reply["content"]["payload"]
+        self.assertEqual([(p["source"], p["text"], p["replace"]) for p in payload],
+                         [("set_next_input", pick("int recalled = 7;", "recalled = 7"), False)])
+
     def test_xdel_deletes_a_variable_and_a_later_cell_cannot_use_it(self):
         self.kernel.ok(pick("int gone = 5;", "gone = 5"))
         self.assertEqual(self.kernel.ok("%xdel gone").stream(), "")

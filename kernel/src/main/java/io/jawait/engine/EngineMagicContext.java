@@ -39,20 +39,25 @@ final class EngineMagicContext implements MagicContext {
     private final String cellText;
     private final int cell;
     private final BooleanSupplier interrupted;
-    private final CellHistory history;
-    private final Consumer<ExecuteOutcome.Payload> payloads;
-    private final Completer completer;
-    private final Supplier<List<String>> lastTraceback;
+    private final Session session;
 
     /**
-     * For cell number {@code cell}, whose text is {@code cellText}, in a session whose history is {@code history};
-     * {@code payloads} takes what {@link #setNextInput} and {@link #page} ask of the front end; {@code completer}
-     * answers {@link #help}; {@code lastTraceback} gives {@link #lastTraceback}.
+     * What the interpreter keeps across cells that a magic may read or add to.
+     *
+     * @param history       the cells kept, as this cell sees them
+     * @param payloads      takes what {@link #setNextInput} and {@link #page} ask of the front end
+     * @param completer     answers {@link #help}
+     * @param lastTraceback gives {@link #lastTraceback}
+     * @param lastResult    gives {@link #lastResult}
+     */
+    record Session(CellHistory history, Consumer<ExecuteOutcome.Payload> payloads, Completer completer,
+                   Supplier<List<String>> lastTraceback, Supplier<String> lastResult) {}
+
+    /**
+     * For cell number {@code cell}, whose text is {@code cellText}, in {@code session}.
      */
     EngineMagicContext(JShell shell, KernelExecutionControl control, CellEvaluator evaluator, CellOutput out,
-                       String cellText, int cell, BooleanSupplier interrupted, CellHistory history,
-                       Consumer<ExecuteOutcome.Payload> payloads, Completer completer,
-                       Supplier<List<String>> lastTraceback) {
+                       String cellText, int cell, BooleanSupplier interrupted, Session session) {
         this.shell = shell;
         this.control = control;
         this.evaluator = evaluator;
@@ -60,10 +65,7 @@ final class EngineMagicContext implements MagicContext {
         this.cellText = cellText;
         this.cell = cell;
         this.interrupted = interrupted;
-        this.history = history;
-        this.payloads = payloads;
-        this.completer = completer;
-        this.lastTraceback = lastTraceback;
+        this.session = session;
     }
 
     @Override
@@ -189,17 +191,17 @@ final class EngineMagicContext implements MagicContext {
 
     @Override
     public CellHistory history() {
-        return history;
+        return session.history();
     }
 
     @Override
     public void setNextInput(String text, boolean replace) {
-        payloads.accept(new ExecuteOutcome.Payload.NextInput(text, replace));
+        session.payloads().accept(new ExecuteOutcome.Payload.NextInput(text, replace));
     }
 
     @Override
     public Help help(String name) {
-        return completer.help(name);
+        return session.completer().help(name);
     }
 
     @Override
@@ -208,13 +210,18 @@ final class EngineMagicContext implements MagicContext {
             // inside %%capture: the page is output like any other, kept out of the notebook
             MagicContext.super.page(text);
         } else {
-            payloads.accept(new ExecuteOutcome.Payload.Page(MimeBundle.of("text/plain", text)));
+            session.payloads().accept(new ExecuteOutcome.Payload.Page(MimeBundle.of("text/plain", text)));
         }
     }
 
     @Override
     public List<String> lastTraceback() {
-        return lastTraceback.get();
+        return session.lastTraceback().get();
+    }
+
+    @Override
+    public String lastResult() {
+        return session.lastResult().get();
     }
 
     @Override

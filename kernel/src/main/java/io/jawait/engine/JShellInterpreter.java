@@ -61,6 +61,8 @@ public final class JShellInterpreter implements Interpreter {
     private volatile long interruptedAt;
     /** What the running cell's magics asked of the front end: its next input ({@code %load}), pages ({@code %pinfo}). */
     private volatile List<ExecuteOutcome.Payload> payloads = List.of();
+    /** The text of the last value a cell showed, for {@code %recall}: a string as it is, others as shown; or null. */
+    private volatile String lastResult;
     /** The error of the last cell that failed, other than with a usage error: what {@code %tb} shows again. */
     private volatile ExecuteOutcome.Error lastError;
 
@@ -183,8 +185,11 @@ public final class JShellInterpreter implements Interpreter {
             Evaluation result = cell.get();
             var userExpressions = request.userExpressions().isEmpty() ? Map.<String, ExecuteOutcome>of()
                     : engine.call(() -> userExpressions(request, out));
-            return new ExecuteOutcome.Ok(Outcomes.resultBundle(request.code(), result), userExpressions,
-                    List.copyOf(payloads));
+            MimeBundle shown = Outcomes.resultBundle(request.code(), result);
+            if (shown != null) {
+                lastResult = result.value() instanceof String text ? text : (String) shown.data().get("text/plain");
+            }
+            return new ExecuteOutcome.Ok(shown, userExpressions, List.copyOf(payloads));
         } catch (Throwable failure) {
             ExecuteOutcome.Error error = Outcomes.failure(failure, interruptRequested);
             if (!error.ename().equals("UsageError")) {
@@ -240,9 +245,9 @@ public final class JShellInterpreter implements Interpreter {
             if (magics.handles(request.code())) {
                 return magics.run(request.code(),
                         new EngineMagicContext(shell, control, evaluator, out, request.code(), number,
-                                () -> interruptRequested, history(request),
-                                payloads::add, completer,
-                                () -> lastError == null ? null : lastError.traceback()));
+                                () -> interruptRequested, new EngineMagicContext.Session(history(request),
+                                payloads::add, completer, () -> lastError == null ? null : lastError.traceback(),
+                                () -> lastResult)));
             }
             return evaluator.run(request.code(), number, () -> interruptRequested);
         } finally {

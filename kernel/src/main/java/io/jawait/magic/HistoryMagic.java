@@ -120,7 +120,7 @@ final class HistoryMagic implements Magic {
         return n == null || cells.size() <= n ? cells : cells.subList(cells.size() - n, cells.size());
     }
 
-    private static List<MagicContext.Input> inRanges(Invocation call, List<String> ranges,
+    static List<MagicContext.Input> inRanges(Invocation call, List<String> ranges,
                                                      List<MagicContext.Input> all) throws CellException {
         var picked = new ArrayList<MagicContext.Input>();
         for (String range : ranges) {
@@ -145,7 +145,7 @@ final class HistoryMagic implements Magic {
     }
 
     /** IPython's glob: {@code *} any text, line breaks included; {@code ?} one character; the rest as it is. */
-    private static Pattern glob(String pattern) {
+    static Pattern glob(String pattern) {
         var regex = new StringBuilder();
         for (char c : pattern.toCharArray()) {
             regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));

@@ -75,6 +75,16 @@ public final class MagicCatalog {
                 case PSOURCE -> "Show the source of a method or class a cell declared.";
             }, new InspectMagic(kind)));
         }
+        ReplayMagics replay = new ReplayMagics(c);
+        c.add(new MagicSpec("rerun", false, ReplayMagics.RERUN_USAGE, "Run earlier cells again: the last, the last "
+                + "N (-l), the latest holding TEXT (-g), or ranges as %history's.", replay::rerun));
+        for (String name : List.of("recall", "rep")) {
+            c.add(new MagicSpec(name, false, ReplayMagics.RECALL_USAGE.replace("recall", name), "Put earlier cells "
+                    + "(or the last result, or an expression's value) into a new cell to edit.", replay::recall));
+        }
+        c.add(new MagicSpec("save", false, ReplayMagics.SAVE_USAGE, "Write earlier cells (all, or ranges as "
+                + "%history's) to FILE (.jsh added when it has no .jsh or .java); -a appends, -f replaces.",
+                replay::save));
         c.add(new MagicSpec("pwd", false, "%pwd", "The kernel's working directory, which relative paths start from.",
                 PlaceMagics::pwd));
         c.add(new MagicSpec("cd", false, "%cd DIR", "Not available: a JVM cannot change its working directory; "

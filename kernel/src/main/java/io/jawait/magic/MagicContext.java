@@ -183,6 +183,14 @@ public interface MagicContext {
         return null;
     }
 
+    /**
+     * The last value a cell showed as its result, as text (a string as it is, without quotes), for {@code %recall}
+     * as IPython's puts {@code str(_)}; null when no cell has shown one.
+     */
+    default String lastResult() {
+        return null;
+    }
+
     /** One cell of the history: its execution number and its source as typed. */
     record Input(int number, String source) {}
 

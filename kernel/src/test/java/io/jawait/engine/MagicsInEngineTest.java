@@ -32,61 +32,76 @@ class MagicsInEngineTest extends MagicsTestKit {
     }
 
     @Test
-    void pinfo_pdef_pdoc_and_psource_show_what_the_question_marks_and_the_cells_give() {
-        ok("""
-                /** A shape's area, in square units. */
-                double inspectArea(double side) { return side * side; }
-                double inspectArea(double w, double h) { return w * h; }
-                record InspectPoint(int x, int y) { int sum() { return x + y; } }
-                var inspectPoint = new InspectPoint(1, 2);""", new RecordingOutput(false));
-        assertEquals(ok("Math.max?", new RecordingOutput(false)).page(),
-                ok("%pinfo Math.max", new RecordingOutput(false)).page());
-        // JShell has no Javadoc for a cell's method: its own comment stands in, with the overload it is on
-        assertEquals("double inspectArea(double side)\nA shape's area, in square units.\n\n"
-                + "double inspectArea(double w, double h)", page("inspectArea?"));
-        assertEquals(ok("inspectArea??", new RecordingOutput(false)).page(),
-                ok("%pinfo2 inspectArea", new RecordingOutput(false)).page());
-        // as IPython's, %pinfo with question marks asks for as much as they do
-        assertEquals(ok("%pinfo2 InspectPoint", new RecordingOutput(false)).page(),
-                ok("%pinfo InspectPoint??", new RecordingOutput(false)).page());
-
-        assertEquals("int Math.max(int a, int b)\nlong Math.max(long a, long b)\nfloat Math.max(float a, float b)\n"
-                + "double Math.max(double a, double b)\n", stdout("%pdef Math.max"));
-        String constructors = stdout("%pdef ArrayList");
-        assertTrue(constructors.startsWith("java.util.ArrayList<E>\nClass constructor information:\n"), constructors);
-        assertTrue(constructors.contains(" java.util.ArrayList<E>(int initialCapacity)\n"), constructors);
-        assertEquals("Object is not callable.\n", stdout("%pdef inspectPoint"));
-
-        String sqrt = page("%pdoc Math.sqrt");
-        assertTrue(sqrt.startsWith("Returns the correctly rounded positive square root"), sqrt);
-        // overloads: each Javadoc under its signature
-        String max = page("%pdoc Math.max");
-        assertTrue(max.startsWith("int Math.max(int a, int b):\n    Returns the greater of two int values."), max);
-        assertTrue(max.contains("\n\ndouble Math.max(double a, double b):\n    Returns"), max);
-        assertEquals("No documentation found for InspectPoint\n", stdout("%pdoc InspectPoint"));
-
-        String source = page("%psource inspectArea");
-        assertEquals("/** A shape's area, in square units. */\ndouble inspectArea(double side) { return side * side; }"
-                + "\n\ndouble inspectArea(double w, double h) { return w * h; }", source);
-        assertEquals("int sum() { return x + y; }", page("%psource InspectPoint.sum"));
-        assertEquals("No source found for Math\n", stdout("%psource Math"));
-        assertEquals("Object `inspectNothing` not found.\n", stdout("%pdoc inspectNothing"));
-
-        assertTrue(execError("%psource").evalue().contains("give a name: %psource Math.max"));
-        assertTrue(execError("%pdef 1 + 2").evalue().contains("'1 + 2' is not a name"));
-        assertTrue(execError("%pdoc Math.max?").evalue().contains("is not a name"), "only %pinfo takes ?");
+    void rerun_runs_earlier_cells_again_after_ipythons_banner() {
+        ok("int rerunCount = 0;", new RecordingOutput(false));
+        ok("rerunCount++;\nrerunCount", new RecordingOutput(false));
+        int counted = count;
+        var out = new RecordingOutput(false);
+        assertEquals("2", shown(ok("%rerun", out)));
+        assertEquals("=== Executing: ===\nrerunCount++;\nrerunCount\n=== Output: ===\n", out.stdout());
+        // a %rerun is passed over, so that another %rerun repeats the same cell, not itself
+        assertEquals("3", shown(ok("%rerun", new RecordingOutput(false))));
+        assertEquals("4", shown(ok("%rerun -g rerunCount++", new RecordingOutput(false))));
+        assertEquals("5", shown(ok("%rerun " + counted, new RecordingOutput(false))));
+        ok("int rerunOther = 1;", new RecordingOutput(false));
+        ok("rerunCount += 10;", new RecordingOutput(false));
+        ok("%rerun -l 2", new RecordingOutput(false));
+        assertEquals("25", shown(ok("rerunCount", new RecordingOutput(false))));
+        assertTrue(execError("%rerun -l 3").evalue().contains("a cell that %rerun runs cannot %rerun cells itself"));
+        assertEquals("No lines in history match specification\n", stdout("%rerun 999999"));
+        assertEquals("Requested 0 last lines - nothing to run\n", stdout("%rerun -l 0"));
+        ok("int rerunZero = 0;", new RecordingOutput(false));
+        exec("int rerunQuotient = 1 / rerunZero;", new RecordingOutput(false));
+        var failed = execError("%rerun");
+        assertTrue(traceback(failed).contains("java.lang.ArithmeticException: / by zero"), traceback(failed));
+        assertTrue(execError("%rerun -l many").evalue().contains("-l needs a number of cells, got 'many'"));
     }
 
+    @Test
+    void recall_puts_the_last_result_cells_or_a_value_into_a_new_cell() {
+        assertEquals("\"heivaan\"", shown(ok("\"hei\" + \"vaan\"", new RecordingOutput(false))));
+        assertEquals(List.of(new ExecuteOutcome.Payload.NextInput("heivaan", false)),
+                ok("%recall", new RecordingOutput(false)).payloads());
+        ok("int recallA = 1;", new RecordingOutput(false));
+        int first = count;
+        ok("int recallB = 2;\n", new RecordingOutput(false));
+        assertEquals(List.of(new ExecuteOutcome.Payload.NextInput("int recallA = 1;\nint recallB = 2;", false)),
+                ok("%recall " + first + "-" + (first + 1), new RecordingOutput(false)).payloads());
+        assertEquals(List.of(new ExecuteOutcome.Payload.NextInput("42", false)),
+                ok("%rep 40 + recallB", new RecordingOutput(false)).payloads());
+        // not an expression: the latest cell holding the text
+        assertEquals(List.of(new ExecuteOutcome.Payload.NextInput("int recallA = 1;", false)),
+                ok("%recall recallA = ", new RecordingOutput(false)).payloads());
+        assertEquals("Couldn't evaluate or find in history: nowhere to be found\n", stdout("%recall nowhere to be found"));
+    }
+
+    @Test
+    void save_writes_earlier_cells_to_a_file_and_asks_before_replacing_one(@TempDir Path dir) throws IOException {
+        ok("int saveA = 1;", new RecordingOutput(false));
+        int first = count;
+        ok("String saveB = \"b\";", new RecordingOutput(false));
+        Path file = dir.resolve("kept.jsh");
+        String saved = stdout("%save " + dir.resolve("kept") + " " + first + "-" + (first + 1));
+        assertEquals("The following commands were written to file `" + file + "`:\nint saveA = 1;\nString saveB = \"b\";\n",
+                saved);
+        assertEquals("int saveA = 1;\nString saveB = \"b\";\n", Files.readString(file));
+        assertEquals("File `" + file + "` exists. Use `%save -f " + file + " " + first + "` to force overwrite\n",
+                stdout("%save " + file + " " + first));
+        ok("%save -a " + file + " " + first, new RecordingOutput(false));
+        assertEquals("int saveA = 1;\nString saveB = \"b\";\nint saveA = 1;\n", Files.readString(file));
+        ok("%save -f " + file + " " + (first + 1), new RecordingOutput(false));
+        assertEquals("String saveB = \"b\";\n", Files.readString(file));
+        var declined = new RecordingOutput(true, "n");
+        ok("%save " + file + " " + first, declined);
+        assertTrue(declined.stdout().endsWith("Operation cancelled.\n"), declined.stdout());
+        assertTrue(execError("%save").evalue().contains("Missing filename."));
+    }
+
+    /** What a cell printed, when it pages nothing. */
     private String stdout(String cell) {
         var out = new RecordingOutput(false);
         assertEquals(null, ok(cell, out).page(), cell);
         return out.stdout();
-    }
-
-    private String page(String cell) {
-        var paged = ok(cell, new RecordingOutput(false)).page();
-        assertTrue(paged != null, cell + " pages its text");
-        return (String) paged.data().get("text/plain");
     }
 
     @Test
