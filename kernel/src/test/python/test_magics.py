@@ -386,7 +386,8 @@ class SessionMagicTests(KernelTestCase):
             self.assertEqual(saved.stream(), f"The following commands were written to file `{path}`:\n"
                              + pick("rerunTimes += 1;\nrerunTimes", "rerunTimes += 1\nrerunTimes") + "\n")
             with open(path, encoding="utf-8") as f:
-                self.assertTrue(f.read().endswith(pick("rerunTimes += 1;\nrerunTimes\n", "rerunTimes += 1\nrerunTimes\n")))
+                self.assertTrue(f.read().endswith(pick("rerunTimes += 1;\nrerunTimes\n",
+                                                       "rerunTimes += 1\nrerunTimes\n")))
 
     def test_recall_puts_a_cell_into_the_next_input(self):
         first = self.kernel.ok(pick("int recalled = 7;", "recalled = 7"))

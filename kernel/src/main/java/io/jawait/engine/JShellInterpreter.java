@@ -59,7 +59,7 @@ public final class JShellInterpreter implements Interpreter {
     private volatile boolean interruptRequested;
     private volatile boolean userAsked;
     private volatile long interruptedAt;
-    /** What the running cell's magics asked of the front end: its next input ({@code %load}), pages ({@code %pinfo}). */
+    /** What the cell's magics asked of the front end: its next input ({@code %load}), pages ({@code %pdoc}). */
     private volatile List<ExecuteOutcome.Payload> payloads = List.of();
     /** The text of the last value a cell showed, for {@code %recall}: a string as it is, others as shown; or null. */
     private volatile String lastResult;

@@ -72,7 +72,8 @@ class MagicsInEngineTest extends MagicsTestKit {
         // not an expression: the latest cell holding the text
         assertEquals(List.of(new ExecuteOutcome.Payload.NextInput("int recallA = 1;", false)),
                 ok("%recall recallA = ", new RecordingOutput(false)).payloads());
-        assertEquals("Couldn't evaluate or find in history: nowhere to be found\n", stdout("%recall nowhere to be found"));
+        assertEquals("Couldn't evaluate or find in history: nowhere to be found\n",
+                stdout("%recall nowhere to be found"));
     }
 
     @Test
@@ -82,8 +83,8 @@ class MagicsInEngineTest extends MagicsTestKit {
         ok("String saveB = \"b\";", new RecordingOutput(false));
         Path file = dir.resolve("kept.jsh");
         String saved = stdout("%save " + dir.resolve("kept") + " " + first + "-" + (first + 1));
-        assertEquals("The following commands were written to file `" + file + "`:\nint saveA = 1;\nString saveB = \"b\";\n",
-                saved);
+        assertEquals("The following commands were written to file `" + file + "`:\n"
+                + "int saveA = 1;\nString saveB = \"b\";\n", saved);
         assertEquals("int saveA = 1;\nString saveB = \"b\";\n", Files.readString(file));
         assertEquals("File `" + file + "` exists. Use `%save -f " + file + " " + first + "` to force overwrite\n",
                 stdout("%save " + file + " " + first));
