@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -80,7 +81,7 @@ final class ReplayMagics {
 
     /** The latest of {@code cells} that {@code wanted} takes and that is not a {@code %rerun}, alone; or none. */
     private static List<MagicContext.Input> latest(List<MagicContext.Input> cells,
-                                                   java.util.function.Predicate<MagicContext.Input> wanted) {
+                                                   Predicate<MagicContext.Input> wanted) {
         for (MagicContext.Input c : cells.reversed()) {
             if (wanted.test(c) && !RERUN.matcher(c.source()).matches()) {
                 return List.of(c);
@@ -192,7 +193,7 @@ final class ReplayMagics {
     /** The user's answer to replacing {@code name}; null when the front end cannot ask. */
     private static Boolean overwrite(Invocation call, MagicContext ctx, String name) throws CellException {
         try {
-            return Confirmation.ask(ctx.out(), "File `" + name + "` exists. Overwrite (y/[N])? ", false);
+            return Confirmation.ask(ctx.out(), "File `" + name + "` exists. Overwrite (y/[N])?", false);
         } catch (StdinNotAllowedException e) {
             return null;
         } catch (IOException e) {

@@ -95,6 +95,7 @@ class MagicsInEngineTest extends MagicsTestKit {
         var declined = new RecordingOutput(true, "n");
         ok("%save " + file + " " + first, declined);
         assertTrue(declined.stdout().endsWith("Operation cancelled.\n"), declined.stdout());
+        assertEquals(List.of("File `" + file + "` exists. Overwrite (y/[N])? "), declined.prompts());
         assertTrue(execError("%save").evalue().contains("Missing filename."));
     }
 
