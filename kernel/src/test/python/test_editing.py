@@ -34,6 +34,13 @@ class EditingTests(KernelTestCase):
                 self.assertTrue(content["found"], f"nothing found for {code!r}")
                 self.assertIn(pick("max", "len"), content["data"]["text/plain"])
 
+    def test_inspection_still_works_after_a_class_that_failed_to_compile(self):
+        cell = self.kernel.execute(pick("class Unfinished implements Runnable {}", "class Unfinished(NotDefined): pass"))
+        self.assertEqual(cell.status, "error")
+        content = self.inspect(pick("Math.max", "len"))
+        self.assertTrue(content["found"], "nothing found after the failed class")
+        self.assertIn(pick("max", "len"), content["data"]["text/plain"])
+
     def test_inspecting_a_class_name_shows_its_documentation(self):
         content = self.inspect(pick("String", "str"))
         self.assertTrue(content["found"])

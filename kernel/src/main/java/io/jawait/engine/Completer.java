@@ -39,12 +39,14 @@ final class Completer {
     private final SourceCodeAnalysis analysis;
     private final MagicRunner magics;
     private final CellSplitter splitter;
+    private final ClassKeys classKeys;
 
     Completer(JShell shell, MagicRunner magics) {
         this.shell = shell;
         this.analysis = shell.sourceCodeAnalysis();
         this.magics = magics;
         this.splitter = new CellSplitter(analysis);
+        this.classKeys = ClassKeys.of(shell);
     }
 
     CompleteReply complete(String code, int cursor) {
@@ -207,7 +209,7 @@ final class Completer {
         boolean hasParen = paren < code.length() && code.charAt(paren) == '(';
         for (int at : new int[] {cursor, end, hasParen ? paren + 1 : -1}) {
             if (at >= 0) {
-                var docs = analysis.documentation(code, at, true);
+                var docs = jshellDocs(code, at, true);
                 if (!docs.isEmpty()) {
                     return docs;
                 }
@@ -216,7 +218,7 @@ final class Completer {
         if (hasParen || end == 0 || !Character.isJavaIdentifierPart(code.charAt(end - 1))) {
             return List.of();
         }
-        return analysis.documentation(code.substring(0, end) + "(" + code.substring(end), end + 1, true);
+        return jshellDocs(code.substring(0, end) + "(" + code.substring(end), end + 1, true);
     }
 
     /**
@@ -226,7 +228,7 @@ final class Completer {
      */
     MagicContext.Help help(String name) {
         boolean constructors = name.startsWith("new ");
-        List<Documentation> docs = constructors ? analysis.documentation(name + "(", name.length() + 1, true)
+        List<Documentation> docs = constructors ? jshellDocs(name + "(", name.length() + 1, true)
                 : documentation(name, name.length());
         List<String> sources = constructors ? List.of() : declaredSources(name);
         if (docs.isEmpty() && sources.isEmpty()) {
@@ -263,8 +265,16 @@ final class Completer {
         return declared.isEmpty() ? List.of() : JavaSymbols.extract(declared, List.of(name)).blocks();
     }
 
+    /** JShell's documentation, with the names of rejected and dropped classes forgotten first (see ClassKeys). */
+    private List<Documentation> jshellDocs(String code, int cursor, boolean javadoc) {
+        if (classKeys != null) {
+            classKeys.forgetInactive();
+        }
+        return analysis.documentation(code, cursor, javadoc);
+    }
+
     private String firstSignature(String code, int cursor) {
-        var docs = analysis.documentation(code, cursor, false);
+        var docs = jshellDocs(code, cursor, false);
         return docs.isEmpty() ? "" : docs.getFirst().signature();
     }
 

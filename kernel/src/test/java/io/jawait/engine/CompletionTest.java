@@ -118,6 +118,21 @@ class CompletionTest extends MagicsTestKit {
         assertTrue(reply.found(), "nothing found for Math.sqrt after is_complete of a class");
     }
 
+    /**
+     * After a rejected class JShell 25 documents nothing (it looks for the name of every class ever declared, and
+     * a rejected one has none) unless the kernel forgets the name; the name can then be declared again.
+     */
+    @Test
+    void inspection_and_signatures_outlive_a_rejected_class_whose_name_is_then_declared_again() {
+        assertEquals("CompilationError", execError("class RunsLater implements Runnable {}").ename());
+        assertTrue(interpreter.inspect("Math.sqrt", 9, 0).found(), "nothing found for Math.sqrt");
+        var sqrt = interpreter.complete("Math.sqr", 8).types().getFirst();
+        assertEquals("double Math.sqrt(double a)", sqrt.signature());
+        execSuccess("class RunsLater implements Runnable { public void run() {} }");
+        assertEquals("true", execSuccess("new RunsLater() instanceof Runnable"));
+        assertTrue(interpreter.inspect("new RunsLater()", 6, 0).found(), "nothing found for RunsLater");
+    }
+
     @Test
     void inspection_finds_a_class_and_a_field_named_without_a_paren() {
         assertTrue(interpreter.inspect("String", 6, 0).found(), "nothing found for String");

@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jawait.protocol.ExecuteOutcome;
 import org.junit.jupiter.api.Test;
 
-/**
- * %pinfo, %pinfo2, %pdef, %pdoc and %psource through the real engine, in an interpreter of their own: after an
- * interrupted %timeit (as MagicsInEngineTest has) JShell documents no JDK method, a fault not yet mended.
- */
+/** %pinfo, %pinfo2, %pdef, %pdoc and %psource through the real engine. */
 class InspectMagicsTest extends MagicsTestKit {
 
     private ExecuteOutcome.Ok ok(String code, RecordingOutput out) {

@@ -330,6 +330,17 @@ class MagicsInEngineTest extends MagicsTestKit {
         assertEquals("2", shown(ok("1 + 1", new RecordingOutput(false))));
     }
 
+    /**
+     * %timeit tries a statement as a value first, a class JShell rejects when the statement is void; that once left
+     * JShell documenting nothing (see ClassKeys).
+     */
+    @Test
+    void inspection_outlives_the_timeit_of_a_void_statement() {
+        ok("%timeit -q -n 1 -r 1 -w 0 Thread.yield()", new RecordingOutput(false));
+        var page = ok("Math.max?", new RecordingOutput(false)).page();
+        assertTrue(page != null && page.data().get("text/plain").toString().contains("Returns the greater of two"));
+    }
+
     /** An interrupt ends a %%bash cell at once, and with it the processes the script started. */
     @Test
     void interrupt_ends_a_script_and_what_it_started() throws Exception {

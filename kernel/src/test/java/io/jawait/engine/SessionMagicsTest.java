@@ -107,6 +107,8 @@ class SessionMagicsTest extends MagicsTestKit {
                 + "run(async(() -> { sleep(0.01); return after.size(); }))"));
         assertEquals("", printed("%reset -f"));
         assertEquals("CompilationError", execError("after").ename());
+        // JShell 25 documents nothing after a class is dropped unless the kernel forgets its name (ClassKeys)
+        assertTrue(interpreter.inspect("Math.sqrt", 9, 0).found(), "nothing found for Math.sqrt after %reset");
     }
 
     @Test
