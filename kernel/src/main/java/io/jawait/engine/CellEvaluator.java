@@ -27,6 +27,7 @@ final class CellEvaluator {
     private final RuntimeErrors runtimeErrors;
     private final FastExpressions fast;
     private final StartupGate startup;
+    private final ClassKeys classKeys;
     /** Evaluations and drops made through JShell, for {@link FastExpressions}: each may change what cells see. */
     private long shellEdits;
 
@@ -46,6 +47,7 @@ final class CellEvaluator {
         this.places = places;
         this.runs = runs;
         this.runtimeErrors = new RuntimeErrors(shell, places);
+        this.classKeys = ClassKeys.of(shell);
     }
 
     /**
@@ -115,7 +117,7 @@ final class CellEvaluator {
         places.evaluating(place);
         List<SnippetEvent> events;
         try {
-            events = CompilerCrash.eval(shell, unit.evalSource());
+            events = evalInShell(unit.evalSource());
             if (!events.isEmpty()) {
                 places.put(events.getFirst().snippet().id(), place);
             }
@@ -147,6 +149,17 @@ final class CellEvaluator {
     }
 
     /**
+     * JShell's evaluation of {@code source}, with the names of rejected and dropped classes forgotten first: JShell
+     * would otherwise type every later {@code var} of a reference type as {@code java.lang.Object} (see ClassKeys).
+     */
+    private List<SnippetEvent> evalInShell(String source) throws CellException {
+        if (classKeys != null) {
+            classKeys.forgetInactive();
+        }
+        return CompilerCrash.eval(shell, source);
+    }
+
+    /**
      * Runs an expression unit as {@link ExpressionUnit} rewrote it; null when that snippet did not compile, so
      * nothing ran and the caller evaluates the unit as written (and reports JShell's own errors).
      */
@@ -157,7 +170,7 @@ final class CellEvaluator {
         places.evaluating(place);
         List<SnippetEvent> events;
         try {
-            events = CompilerCrash.eval(shell, declaration);
+            events = evalInShell(declaration);
             if (!events.isEmpty() && events.getFirst().status() == Snippet.Status.VALID) {
                 places.put(events.getFirst().snippet().id(), place);
             }

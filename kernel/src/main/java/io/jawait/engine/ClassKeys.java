@@ -9,18 +9,19 @@ import jdk.jshell.Snippet;
 import jdk.jshell.TypeDeclSnippet;
 
 /**
- * Keeps JShell's documentation working after a class declaration was rejected or dropped.
+ * Keeps JShell's documentation and its types of {@code var}s right after a class declaration was rejected or
+ * dropped.
  *
- * <p>JShell keeps one key per class name ever declared. To write a signature it asks, for every such key, the
- * name of the key's current snippet, and a rejected or dropped class has none: documentation then throws inside
- * JShell, which answers no documentation at all, for {@code Math.sqrt} as for anything else, for the rest of the
- * session (JDK 25; any rejected class does it, such as one of {@code %timeit}'s two tries at compiling a void
- * statement). {@link #forgetInactive} removes the names no active snippet declares; a class declared again by
- * such a name gets a new key, as for a name never used, which changes nothing else: the snippets of the old key
- * are rejected, dropped or overwritten for good.
+ * <p>JShell keeps one key per class name ever declared. To write a type's name it asks, for every such key, the
+ * name of the key's current snippet, and a rejected or dropped class has none: JShell then fails inside, and for
+ * the rest of the session documents nothing ({@code Math.sqrt?} pages nothing) and names the type of every new
+ * {@code var} of a reference type {@code java.lang.Object} (JDK 25; any rejected class does it, such as one of
+ * {@code %timeit}'s two tries at compiling a void statement). {@link #forgetInactive} removes the names no active
+ * snippet declares; a class declared again by such a name gets a new key, as for a name never used, which changes
+ * nothing else: the snippets of the old key are rejected, dropped or overwritten for good.
  *
  * <p>The key map is JShell's own, in the package the kernel jar's manifest opens. Where it cannot be reached
- * (not opened, or no longer there), nothing is done and documentation stays as JShell leaves it.
+ * (not opened, or no longer there), nothing is done and JShell behaves as above.
  */
 final class ClassKeys {
     private final JShell shell;

@@ -134,26 +134,9 @@ final class EngineMagicContext implements MagicContext {
         return shell.variables()
                 .filter(v -> shell.status(v) == Snippet.Status.VALID && !v.name().startsWith("$")
                         && !ReplNames.internal(v.name()))
-                .map(v -> new Variable(v.name(), SIMPLE_NAMES.matcher(ReplNames.plain(typeName(v))).replaceAll(""),
+                .map(v -> new Variable(v.name(), SIMPLE_NAMES.matcher(ReplNames.plain(v.typeName())).replaceAll(""),
                         () -> info(v)))
                 .toList();
-    }
-
-    /**
-     * JShell's type of a variable. After any class that failed to compile, JShell (JDK 25) names every later
-     * {@code var} of a reference type {@code java.lang.Object}, though it compiles the variable with its real
-     * type: that type is then read from the variable's field.
-     */
-    private String typeName(VarSnippet v) {
-        String named = v.typeName();
-        if (named.equals("java.lang.Object")) {
-            try {
-                return field(v).getGenericType().getTypeName();
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // JShell's name stands
-            }
-        }
-        return named;
     }
 
     private Field field(VarSnippet v) throws ReflectiveOperationException {

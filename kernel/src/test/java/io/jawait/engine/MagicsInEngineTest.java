@@ -153,7 +153,7 @@ class MagicsInEngineTest extends MagicsTestKit {
     @Test
     void whos_gives_a_vars_own_type_also_after_a_class_failed_to_compile() {
         ok("record WhoPoint(int x) {}", new RecordingOutput(false));
-        // JShell names every later var's type java.lang.Object after this, though it compiles them with theirs
+        // JShell 25 names every later var's type java.lang.Object after this unless the kernel forgets the class
         assertInstanceOf(ExecuteOutcome.Error.class, exec("class WhoBroken { int f() { return \"s\"; } }",
                 new RecordingOutput(false)));
         ok("var whoText = \"abc\";\nvar whoList = new ArrayList<WhoPoint>();\nvar whoAt = new WhoPoint(1);\n"
