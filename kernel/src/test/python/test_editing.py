@@ -1,4 +1,5 @@
 """What an editor asks while a learner types: completion, inspection and is_complete, beyond the spec checks."""
+import re
 import unittest
 
 from kernel_harness import KernelTestCase, pick
@@ -40,6 +41,16 @@ class EditingTests(KernelTestCase):
         content = self.inspect(pick("Math.max", "len"))
         self.assertTrue(content["found"], "nothing found after the failed class")
         self.assertIn(pick("max", "len"), content["data"]["text/plain"])
+
+    def test_inspecting_a_variable_shows_its_type_value_and_length(self):
+        self.kernel.ok(pick("var inspectedScores = new ArrayList<>(List.of(3, 1, 2));", "inspected_scores = [3, 1, 2]"))
+        name = pick("inspectedScores", "inspected_scores")
+        content = self.inspect(name)
+        self.assertTrue(content["found"], f"nothing found for {name}")
+        text = re.sub(r"\x1b\[[0-9;]*m", "", content["data"]["text/plain"])  # ipykernel colours its heads
+        self.assertIn("Type:        " + pick("ArrayList<Integer>", "list"), text)
+        self.assertIn("String form: [3, 1, 2]", text)
+        self.assertIn("Length:      3", text)
 
     def test_inspecting_a_class_name_shows_its_documentation(self):
         content = self.inspect(pick("String", "str"))

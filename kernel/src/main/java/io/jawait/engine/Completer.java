@@ -15,6 +15,7 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Documentation;
+import jdk.jshell.VarSnippet;
 
 /**
  * Completion and inspection through JShell's source analysis; magic names go to the magics, and the Java code a
@@ -40,9 +41,11 @@ final class Completer {
     private final MagicRunner magics;
     private final CellSplitter splitter;
     private final ClassKeys classKeys;
+    private final SessionVariables variables;
 
-    Completer(JShell shell, MagicRunner magics) {
+    Completer(JShell shell, MagicRunner magics, SessionVariables variables) {
         this.shell = shell;
+        this.variables = variables;
         this.analysis = shell.sourceCodeAnalysis();
         this.magics = magics;
         this.splitter = new CellSplitter(analysis);
@@ -180,6 +183,10 @@ final class Completer {
             return new InspectReply(false, null);
         }
         String name = dottedNameAt(code, cursor);
+        MagicContext.Help variable = variableHelp(name, docs);
+        if (variable != null) {
+            return new InspectReply(true, MimeBundle.of("text/plain", variable.text(detailLevel > 0)));
+        }
         // the cells' sources, parsed, only where they add something: a cell's Javadoc, or the source asked for
         boolean wanted = detailLevel > 0 || docs.stream().allMatch(d -> d.javadoc() == null || d.javadoc().isBlank());
         MagicContext.Help help = described(docs, name.isEmpty() || !wanted ? List.of() : declaredSources(name));
@@ -230,11 +237,35 @@ final class Completer {
         boolean constructors = name.startsWith("new ");
         List<Documentation> docs = constructors ? jshellDocs(name + "(", name.length() + 1, true)
                 : documentation(name, name.length());
+        MagicContext.Help variable = constructors ? null : variableHelp(name, docs);
+        if (variable != null) {
+            return variable;
+        }
         List<String> sources = constructors ? List.of() : declaredSources(name);
         if (docs.isEmpty() && sources.isEmpty()) {
             return null;
         }
         return described(docs, sources);
+    }
+
+    /**
+     * IPython's page of the object a session variable holds, when {@code name} is one and JShell documented it as
+     * a variable ({@code name:Type}; not a local of the same name in the cell); null otherwise. Its type's
+     * documentation is that of the class, without type arguments ({@code List} for {@code List<String>}).
+     */
+    private MagicContext.Help variableHelp(String name, List<Documentation> docs) {
+        if (docs.size() != 1 || !docs.getFirst().signature().startsWith(name + ":")) {
+            return null;
+        }
+        VarSnippet v = variables.named(name);
+        if (v == null) {
+            return null;
+        }
+        String type = SessionVariables.type(v).replaceAll("<.*>", "");
+        MagicContext.Help typeHelp = type.endsWith("]") ? null : help(type);
+        String typeDoc = typeHelp == null || typeHelp.entries().isEmpty() ? null : typeHelp.entries().getFirst().doc();
+        var entry = new MagicContext.Entry(docs.getFirst().signature(), "");
+        return new MagicContext.Help(List.of(entry), List.of(), variables.described(v, typeDoc));
     }
 
     /**

@@ -8,28 +8,20 @@ import io.jawait.magic.Evaluation;
 import io.jawait.magic.MagicContext;
 import io.jawait.protocol.ExecuteOutcome;
 import java.io.File;
-import java.lang.reflect.Array;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
-import jdk.jshell.VarSnippet;
 
 /** What the engine offers a magic while it runs one cell; used on the engine thread only. */
 final class EngineMagicContext implements MagicContext {
     private static final Pattern NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*");
     /** The packages in a type JShell inferred for a {@code var} ({@code java.util.ArrayList<Integer>}). */
-    private static final Pattern SIMPLE_NAMES = Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.)+(?=[A-Z])");
-
     private final JShell shell;
     private final KernelExecutionControl control;
     private final CellEvaluator evaluator;
@@ -131,45 +123,10 @@ final class EngineMagicContext implements MagicContext {
 
     @Override
     public List<Variable> variables() {
-        return shell.variables()
-                .filter(v -> shell.status(v) == Snippet.Status.VALID && !v.name().startsWith("$")
-                        && !ReplNames.internal(v.name()))
-                .map(v -> new Variable(v.name(), SIMPLE_NAMES.matcher(ReplNames.plain(v.typeName())).replaceAll(""),
-                        () -> info(v)))
+        var variables = new SessionVariables(shell, control);
+        return variables.active()
+                .map(v -> new Variable(v.name(), SessionVariables.type(v), () -> variables.info(v)))
                 .toList();
-    }
-
-    private Field field(VarSnippet v) throws ReflectiveOperationException {
-        return control.variable(shell.sourceCodeAnalysis().wrapper(v).fullClassName(), v.name());
-    }
-
-    /**
-     * What {@code %whos} says of a variable, as IPython's does: the size of a collection, map or array ({@code
-     * n=3}), whose full text could take long to build and would be cut to its two ends anyway; otherwise the
-     * value as JShell shows it. A toString or size that throws is reported in its place, not raised.
-     */
-    private String info(VarSnippet v) {
-        try {
-            Object value = field(v).get(null);
-            int size = switch (value) {
-                case Collection<?> c -> c.size();
-                case Map<?, ?> m -> m.size();
-                case Object a when a.getClass().isArray() -> Array.getLength(a);
-                case null, default -> -1;
-            };
-            if (size >= 0) {
-                return "n=" + size;
-            }
-        } catch (ReflectiveOperationException e) {
-            // not reachable as a field (JShell wrapped it otherwise): JShell's own text below still says it
-        } catch (RuntimeException e) {
-            return "<size() failed: " + e + ">";
-        }
-        try {
-            return ReplNames.plain(shell.varValue(v));
-        } catch (RuntimeException e) {
-            return "<toString() failed: " + e + ">";
-        }
     }
 
     @Override

@@ -86,7 +86,7 @@ public final class JShellInterpreter implements Interpreter {
         if (fast != null) {
             provider.generated().reportFailures(fast.threadFailures());
         }
-        this.completer = new Completer(shell, magics);
+        this.completer = new Completer(shell, magics, new SessionVariables(shell, provider.generated()));
         this.completeness = new CompletenessCheck(shell.sourceCodeAnalysis());
         this.interrupter = new CellInterrupter(shell, runs, provider.generated());
         this.control = provider.generated();

@@ -151,15 +151,27 @@ public interface MagicContext {
      * @param entries what it names, each with its signature and Javadoc (as plain text, empty when none): the
      *                class, or each overload of a method
      * @param sources the source of each declaration of that name a cell made, Javadoc comment included
+     * @param object  for a variable, IPython's page of the object it holds (its type, value, length, and the
+     *                documentation of its type); null for anything else
      */
-    record Help(List<Entry> entries, List<String> sources) {
+    record Help(List<Entry> entries, List<String> sources, String object) {
         public Help {
             entries = List.copyOf(entries);
             sources = List.copyOf(sources);
         }
 
-        /** {@code name?}: each signature and its documentation; with {@code withSource} ({@code name??}) the source. */
+        public Help(List<Entry> entries, List<String> sources) {
+            this(entries, sources, null);
+        }
+
+        /**
+         * {@code name?}: each signature and its documentation; with {@code withSource} ({@code name??}) the source.
+         * A variable's page is the same for both, as in IPython.
+         */
         public String text(boolean withSource) {
+            if (object != null) {
+                return object;
+            }
             var text = new StringBuilder();
             for (Entry e : entries) {
                 text.append(e.signature()).append('\n');

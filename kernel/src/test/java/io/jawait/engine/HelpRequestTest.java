@@ -54,6 +54,41 @@ class HelpRequestTest extends EngineTestKit {
         assertEquals(page("Math.max?"), page("Math.max??"));
     }
 
+    @Test
+    void a_variables_help_is_ipythons_page_of_the_object_it_holds() {
+        execSuccess("""
+                /** A point on the grid. */
+                record HelpPoint(int x, int y) {}
+                var helpPoint = new HelpPoint(1, 2);
+                var helpNames = new ArrayList<>(List.of("ada", "grace"));
+                String helpLong = "a".repeat(150) + "b".repeat(150);
+                int[] helpInts = {3, 4};""");
+        assertEquals("""
+                Type:        HelpPoint
+                String form: HelpPoint[x=1, y=2]
+                Docstring:   A point on the grid.
+                """, page("helpPoint?"));
+        // the type's documentation is its class's, below the head as IPython puts a docstring of several lines
+        String names = page("helpNames?");
+        assertTrue(names.startsWith("""
+                Type:        ArrayList<String>
+                String form: [ada, grace]
+                Length:      2
+                Docstring: \s
+                Resizable-array implementation of the List interface."""), names);
+        // text as it is, without quotes, and cut to its two ends past 200 characters
+        assertTrue(page("helpLong?").startsWith("Type:        String\nString form: " + "a".repeat(97) + " <...> "
+                + "b".repeat(97) + "\nLength:      300\nDocstring: \s\nThe String class represents"), page("helpLong?"));
+        String ints = "Type:        int[]\nString form: int[2] { 3, 4 }\nLength:      2\nDocstring:   <no docstring>\n";
+        assertEquals(ints, page("helpInts?"));
+        assertEquals(ints, page("helpInts??"), "a variable has no source: ?? shows what ? does, as in IPython");
+        assertEquals(ints, interpreter.inspect("helpInts.length", 4, 0).data().data().get("text/plain"));
+        // a member of the variable is documented as before
+        assertEquals("int java.util.ArrayList<E>.size()\nReturns the number of elements in this list.\n"
+                + "Returns: the number of elements in this list",
+                interpreter.inspect("helpNames.size()", 12, 0).data().data().get("text/plain"));
+    }
+
     private String page(String cell) {
         var outcome = (ExecuteOutcome.Ok) exec(cell, new RecordingOutput(false));
         assertNotNull(outcome.page(), cell);
