@@ -36,7 +36,8 @@ class EditingTests(KernelTestCase):
                 self.assertIn(pick("max", "len"), content["data"]["text/plain"])
 
     def test_inspection_still_works_after_a_class_that_failed_to_compile(self):
-        cell = self.kernel.execute(pick("class Unfinished implements Runnable {}", "class Unfinished(NotDefined): pass"))
+        cell = self.kernel.execute(pick("class Unfinished implements Runnable {}",
+                                        "class Unfinished(NotDefined): pass"))
         self.assertEqual(cell.status, "error")
         content = self.inspect(pick("Math.max", "len"))
         self.assertTrue(content["found"], "nothing found after the failed class")

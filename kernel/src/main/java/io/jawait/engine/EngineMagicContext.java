@@ -21,7 +21,7 @@ import jdk.jshell.JShell;
 /** What the engine offers a magic while it runs one cell; used on the engine thread only. */
 final class EngineMagicContext implements MagicContext {
     private static final Pattern NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*");
-    /** The packages in a type JShell inferred for a {@code var} ({@code java.util.ArrayList<Integer>}). */
+
     private final JShell shell;
     private final KernelExecutionControl control;
     private final CellEvaluator evaluator;

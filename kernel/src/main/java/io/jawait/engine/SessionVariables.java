@@ -13,7 +13,7 @@ import jdk.jshell.VarSnippet;
 /**
  * The variables the user's cells declared, and what can be said of each without running a cell: its type as a
  * cell would write it, its value as text, its length. For {@code %who}/{@code %whos} and for {@code name?} and
- * inspection of a variable. Read on the engine's thread while no cell runs.
+ * inspection of a variable. Read on the engine's thread, between snippets.
  */
 final class SessionVariables {
     /** Package names before a class name ({@code java.util.} of {@code java.util.List}). */

@@ -77,8 +77,9 @@ class HelpRequestTest extends EngineTestKit {
                 Docstring: \s
                 Resizable-array implementation of the List interface."""), names);
         // text as it is, without quotes, and cut to its two ends past 200 characters
-        assertTrue(page("helpLong?").startsWith("Type:        String\nString form: " + "a".repeat(97) + " <...> "
-                + "b".repeat(97) + "\nLength:      300\nDocstring: \s\nThe String class represents"), page("helpLong?"));
+        String longText = page("helpLong?");
+        assertTrue(longText.startsWith("Type:        String\nString form: " + "a".repeat(97) + " <...> "
+                + "b".repeat(97) + "\nLength:      300\nDocstring: \s\nThe String class represents"), longText);
         String ints = "Type:        int[]\nString form: int[2] { 3, 4 }\nLength:      2\nDocstring:   <no docstring>\n";
         assertEquals(ints, page("helpInts?"));
         assertEquals(ints, page("helpInts??"), "a variable has no source: ?? shows what ? does, as in IPython");
