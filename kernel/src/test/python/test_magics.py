@@ -62,6 +62,38 @@ class MagicTests(KernelTestCase):
         bundles = [m["content"]["data"] for m in shown.of_type("execute_result")]
         self.assertTrue(bundles and "image/svg+xml" in bundles[-1], shown)
 
+    def test_timeit_f_times_the_statement_in_a_fresh_jvm_without_the_kernels_start_up_cache(self):
+        k = self.kernel
+        kernel_pid = k.value("ProcessHandle.current().pid()")
+        out = k.ok('%timeit -f -n 1 -r 1 -w 0 System.out.println("pid " + ProcessHandle.current().pid())').stream()
+        fork_pid = re.search(r"^pid (\d+)$", out, re.M)
+        self.assertIsNotNone(fork_pid, out)
+        self.assertNotEqual(fork_pid.group(1), kernel_pid)
+        self.assertRegex(out, TIMEIT_LINE)
+        k.ok("var forkedRuns = %timeit -f -o -q -n 100 -r 2 Math.sqrt(2.0)")
+        self.assertEqual(k.value("forkedRuns.runs()"), "2")
+        self.assertEqual(k.value('forkedRuns.environment().jvmFlags().stream().anyMatch(f -> f.startsWith("-XX:AOT"))'),
+                         "false")
+        cell = k.execute("int notInTheFork = 2;\n%timeit -f notInTheFork * 2")
+        self.assertEqual(cell.status, "error")
+        self.assertIn("variable notInTheFork", cell.error_text())
+
+    def test_interrupt_ends_a_forked_timeit_and_its_jvm(self):
+        k = self.kernel
+        msg_id = k.kc.execute("%%timeit -f -n 1 -r 1 -w 0 "
+                              'System.out.println("forked " + ProcessHandle.current().pid());\nThread.sleep(600_000)',
+                              allow_stdin=False)
+        printed = lambda: re.search(r"forked (\d+)", "".join(
+            m["content"].get("text", "") for m in k.iopub[msg_id] if m["msg_type"] == "stream"))
+        self.assertTrue(k.pump(printed, 60), "the fork never printed its pid")
+        fork_pid = printed().group(1)
+        k.km.interrupt_kernel()
+        cell = k.finish(msg_id, timeout=30)
+        self.assertEqual(cell.status, "error")
+        self.assertEqual(cell.reply["content"]["ename"], "KeyboardInterrupt")
+        self.assertEqual(k.value(f"ProcessHandle.of({fork_pid}L).map(p -> p.onExit().join().isAlive()).orElse(false)"),
+                         "false")
+
     def test_an_unknown_magic_is_a_usage_error_and_the_kernel_carries_on(self):
         cell = self.kernel.execute("%nosuch 1")
         self.assertEqual(cell.status, "error")

@@ -10,6 +10,7 @@ import io.jawait.protocol.ExecuteOutcome;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
@@ -41,9 +42,10 @@ final class EngineMagicContext implements MagicContext {
      * @param completer     answers {@link #help}
      * @param lastTraceback gives {@link #lastTraceback}
      * @param lastResult    gives {@link #lastResult}
+     * @param classPath     what {@link #addToClasspath} added, in order; it adds to this list
      */
     record Session(CellHistory history, Consumer<ExecuteOutcome.Payload> payloads, Completer completer,
-                   Supplier<List<String>> lastTraceback, Supplier<String> lastResult) {}
+                   Supplier<List<String>> lastTraceback, Supplier<String> lastResult, List<Path> classPath) {}
 
     /**
      * For cell number {@code cell}, whose text is {@code cellText}, in {@code session}.
@@ -182,6 +184,18 @@ final class EngineMagicContext implements MagicContext {
         // JShell sets the class path to java.class.path plus all it was given, which replaces the path the kernel
         // gave the compiler at start (KernelClassPath): give that again; javac ignores an entry seen before
         shell.addToClasspath(KernelClassPath.location() + File.pathSeparator + path.toAbsolutePath());
+        session.classPath().add(path.toAbsolutePath());
+    }
+
+    @Override
+    public Standalone compileStandalone(String className, String source, IntUnaryOperator toCell)
+            throws CellException {
+        List<Path> classPath = new ArrayList<>();
+        classPath.add(KernelClassPath.location());
+        classPath.addAll(session.classPath());
+        CellCode placed = toCell == null ? null : new CellCode(source, cellText, toCell, false, null);
+        return StandaloneCompiler.compile(shell, classPath, className, placed != null ? placed : CellCode.whole(source),
+                cell);
     }
 
     @Override

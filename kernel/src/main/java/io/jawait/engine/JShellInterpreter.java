@@ -54,6 +54,8 @@ public final class JShellInterpreter implements Interpreter {
     private final StartupGate startup = new StartupGate();
     /** The cells kept in the history, for {@code %history}: added by the protocol's thread, read by the engine's. */
     private final List<MagicContext.Input> kept = new CopyOnWriteArrayList<>();
+    /** The jars and folders %classpath and %maven added, for code compiled to run in another JVM. */
+    private final List<java.nio.file.Path> addedClassPath = new CopyOnWriteArrayList<>();
     private volatile Future<Evaluation> currentCell;
     private volatile CellOutput currentOutput;
     private volatile boolean interruptRequested;
@@ -247,7 +249,7 @@ public final class JShellInterpreter implements Interpreter {
                         new EngineMagicContext(shell, control, evaluator, out, request.code(), number,
                                 () -> interruptRequested, new EngineMagicContext.Session(history(request),
                                 payloads::add, completer, () -> lastError == null ? null : lastError.traceback(),
-                                () -> lastResult)));
+                                () -> lastResult, addedClassPath)));
             }
             return evaluator.run(request.code(), number, () -> interruptRequested);
         } finally {

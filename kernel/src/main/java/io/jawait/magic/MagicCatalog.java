@@ -22,7 +22,8 @@ public final class MagicCatalog {
                 + "threads; its output and value still show.", time));
         c.add(new MagicSpec("time", true, "%%time\n<cell>", "Time one run of the whole cell, as %time does.", time));
         c.add(new MagicSpec("timeit", false, TimeitMagic.LINE_USAGE,
-                "Time a statement over many loops and runs: compiled once, warmed up (1 s, or -w runs), IPython's output.", timeit));
+                "Time a statement over many loops and runs: compiled once, warmed up (1 s, or -w runs), IPython's "
+                + "output; -f times it in a fresh JVM, as JMH forks.", timeit));
         c.add(new MagicSpec("timeit", true, TimeitMagic.CELL_USAGE,
                 "Time the cell's body over many loops; the first line is setup, run before each run.", timeit));
         ProfileMagic prun = new ProfileMagic();

@@ -5,6 +5,7 @@ import io.jawait.timing.ResourceSnapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
 
@@ -245,6 +246,43 @@ public interface MagicContext {
 
     /** Makes a jar or class folder visible to later cells. */
     void addToClasspath(Path path) throws CellException;
+
+    /**
+     * Compiles {@code source}, a compilation unit declaring the public class {@code className}, as a program of its
+     * own, for a magic that runs code in another JVM ({@code %timeit -f}): with every import the cells have (the
+     * kernel's and the user's) and the session's class path, but none of the variables, methods or classes the
+     * cells declared. {@code toCell} places it in the cell, as for {@link #eval(String, IntUnaryOperator)}.
+     *
+     * @throws CellException a {@code CompilationError} placed in the cell as a cell's own is
+     */
+    default Standalone compileStandalone(String className, String source, IntUnaryOperator toCell)
+            throws CellException {
+        throw new CellException("UsageError", "this engine cannot compile code to run in another JVM");
+    }
+
+    /**
+     * A program {@link #compileStandalone} compiled.
+     *
+     * @param classPath    what to run it with: the folder of its classes first (the caller deletes it when done),
+     *                     then the kernel's classes and what {@code %classpath} and {@code %maven} added
+     * @param compileNanos how long compiling took
+     * @param where        where a line of its source is, as a stack frame of a cell names it ({@code cell 3, line 2})
+     */
+    record Standalone(List<Path> classPath, long compileNanos, IntFunction<String> where) implements AutoCloseable {
+        public Standalone {
+            classPath = List.copyOf(classPath);
+        }
+
+        /** Deletes the folder of the program's classes (the first entry of the class path), as far as it can. */
+        @Override
+        public void close() {
+            try (var all = java.nio.file.Files.walk(classPath.getFirst())) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException | java.io.UncheckedIOException gone) {
+                // a temporary folder: what is left, the system's cleaning of the temporary files takes
+            }
+        }
+    }
 
     /**
      * Declares a variable in the user's session holding {@code value}, as in {@code var r = %timeit -o ...}.

@@ -10,13 +10,13 @@ import java.util.function.IntUnaryOperator;
  * the loops, warms up, measures, and prints IPython's line; {@code -o} returns the {@link TimeitResult}.
  */
 final class TimeitMagic implements Magic {
-    static final String LINE_USAGE = "%timeit [-n N] [-r R] [-w W] [-p P] [-q] [-o] statement";
-    static final String CELL_USAGE = "%%timeit [-n N] [-r R] [-w W] [-p P] [-q] [-o] [setup]\n<statements>";
+    static final String LINE_USAGE = "%timeit [-n N] [-r R] [-w W] [-p P] [-q] [-o] [-f] statement";
+    static final String CELL_USAGE = "%%timeit [-n N] [-r R] [-w W] [-p P] [-q] [-o] [-f] [setup]\n<statements>";
     static final int DEFAULT_RUNS = 7;
     static final int DEFAULT_WARMUPS = TimeitRunner.AUTO_WARMUP;
     private static final long COMPILE_SHOWN_FROM_NANOS = 100_000_000L;
     private static final String VALUED_OPTIONS = "nrwp";
-    private static final String FLAG_OPTIONS = "qo";
+    private static final String FLAG_OPTIONS = "qof";
 
     @Override
     public Evaluation run(Invocation call, MagicContext ctx) throws CellException {
@@ -41,11 +41,8 @@ final class TimeitMagic implements Magic {
         TimeitSource source = call.isCell()
                 ? new TimeitSource(o.rest(), restInCell(call, o), statement, call.bodyInCell())
                 : new TimeitSource("", null, statement, restInCell(call, o));
-        Evaluation measured = ctx.eval(compile(call, source, ctx).driver(loops, runs, warmups));
-        if (!(measured.value() instanceof TimeitResult result)) {
-            throw new CellException("InternalError", call.display() + ": the engine did not return the timing "
-                    + "result; is the kernel's jar on JShell's class path?");
-        }
+        TimeitResult result = o.has('f') ? TimeitFork.run(call, source, new TimeitRunner(loops, runs, warmups), ctx)
+                : inKernel(call, source, loops, runs, warmups, ctx);
         if (!o.has('q')) {
             ctx.out().stdout(report(result, precision));
         }
@@ -79,29 +76,42 @@ final class TimeitMagic implements Magic {
         return call.argsInCell(call.args().length() - o.rest().length());
     }
 
-    /** Compiles the loop class, consuming the last value when it is an expression. */
-    private static TimeitSource.Compiled compile(Invocation call, TimeitSource source, MagicContext ctx)
-            throws CellException {
+    /** Compiles the loop class in the session and measures it there, as a cell runs. */
+    private static TimeitResult inKernel(Invocation call, TimeitSource source, long loops, int runs, int warmups,
+                                         MagicContext ctx) throws CellException {
+        TimeitSource.Compiled loop = compile(call, source, consume -> {
+            TimeitSource.Generated text = source.source(consume);
+            return source.compiled(consume, ctx.evalResolved(text.text(), text.toCell()).compileNanos());
+        });
+        Evaluation measured = ctx.eval(loop.driver(loops, runs, warmups));
+        if (!(measured.value() instanceof TimeitResult result)) {
+            throw new CellException("InternalError", call.display() + ": the engine did not return the timing "
+                    + "result; is the kernel's jar on JShell's class path?");
+        }
+        return result;
+    }
+
+    /** Compiles a loop class one way: consuming the last value as an expression, or not. */
+    @FunctionalInterface
+    interface LoopCompiler<T> {
+        T compile(boolean consume) throws CellException;
+    }
+
+    /**
+     * Compiles the loop class with {@code compiler}, consuming the last value when it is an expression, else
+     * as a plain statement; when neither compiles, reports the more telling of the two errors.
+     */
+    static <T> T compile(Invocation call, TimeitSource source, LoopCompiler<T> compiler) throws CellException {
         CellException asExpression = null;
         if (source.mayHaveValue()) {
             try {
-                return source.compiled(true, eval(source.source(true), ctx).compileNanos());
+                return compiler.compile(true);
             } catch (CellException e) {
                 asExpression = e; // a void call or a declaration: try it as a plain statement
             }
         }
-        return source.compiled(false, compilePlain(call, source, asExpression, ctx));
-    }
-
-    private static Evaluation eval(TimeitSource.Generated loop, MagicContext ctx) throws CellException {
-        return ctx.evalResolved(loop.text(), loop.toCell());
-    }
-
-    /** Compiles the loop without consuming a value; on failure reports the more telling of the two errors. */
-    private static long compilePlain(Invocation call, TimeitSource source, CellException asExpression,
-                                     MagicContext ctx) throws CellException {
         try {
-            return eval(source.source(false), ctx).compileNanos();
+            return compiler.compile(false);
         } catch (CellException e) {
             CellException shown = asExpression != null && e.getMessage().contains("not a statement") ? asExpression : e;
             throw new CellException(shown.ename(), call.display() + ": the statement does not compile: "

@@ -62,7 +62,25 @@ final class TimeitSource {
      * accepts a class with unresolved names as pending, and only using it reports them.
      */
     Generated source(boolean consume) {
-        String name = className + (consume ? "v" : "s");
+        return source(consume, true);
+    }
+
+    /**
+     * The class definition alone, as a compilation unit of its own declares it ({@code %timeit -f}). Without setup,
+     * the statement is a method of its own that the loop calls, as JMH's loop calls a benchmark method: in a fresh
+     * JVM, a statement with loops of its own inlined into the timing loop's body ran bimodally (an ArrayList of
+     * 1,000 ints filled and summed: 3.0 or 4.7 us per loop, from one fork to the next, as C2 recompiled the loop
+     * nest after loop-predication traps, which disable that optimization for the whole method), and at 3.0 us in
+     * every fork as a method of its own. With setup the statement stays in the loop, where it sees the setup's
+     * local variables.
+     */
+    Generated classSource(boolean consume) {
+        return source(consume, false);
+    }
+
+    private Generated source(boolean consume, boolean instance) {
+        String name = className(consume);
+        boolean ownMethod = !instance && setup.text().isEmpty();
         var out = new Writer();
         out.add("public class " + name + " implements io.jawait.timing.TimedLoop {\n"
                 + "    private final io.jawait.timing.Blackhole $bh = new io.jawait.timing.Blackhole();\n"
@@ -71,11 +89,17 @@ final class TimeitSource {
         out.add(JavaText.terminated(setup.text()).substring(setup.text().length()));
         out.add("\n        long $start = System.nanoTime();\n"
                 + "        for (long $i = 0; $i < $loops; $i++) {\n"
-                + "            io.jawait.timing.TimedLoop.checkpoint();\n"
-                // a fence javac folds away: a break, continue or return in the statement cannot leave a switch
-                // expression, so it is a compile error instead of a loop cut short and a time divided by loops
-                // that never ran (the if keeps the yield reachable after such a statement: one error, not two)
-                + "            int $fence = switch (0) { default -> { if (true) {\n            ");
+                + "            io.jawait.timing.TimedLoop.checkpoint();\n");
+        if (ownMethod) {
+            out.add("            $statement();\n        }\n"
+                    + "        return System.nanoTime() - $start;\n"
+                    + "    }\n"
+                    + "    private void $statement() throws Throwable {\n");
+        }
+        // a fence javac folds away: a break, continue or return in the statement cannot leave a switch
+        // expression, so it is a compile error instead of a loop cut short and a time divided by loops
+        // that never ran (the if keeps the yield reachable after such a statement: one error, not two)
+        out.add("            int $fence = switch (0) { default -> { if (true) {\n            ");
         out.add(prefix);
         if (consume) {
             out.add("\n            $bh.consume(");
@@ -87,11 +111,11 @@ final class TimeitSource {
             String both = prefix.text() + "\n" + last.text();
             out.add(JavaText.terminated(both).substring(both.strip().length()));
         }
-        out.add("\n            } yield 0; } };\n        }\n"
-                + "        return System.nanoTime() - $start;\n"
+        out.add("\n            } yield 0; } };\n"
+                + (ownMethod ? "" : "        }\n        return System.nanoTime() - $start;\n")
                 + "    }\n"
                 + "}\n"
-                + "{ new " + name + "(); }\n");
+                + (instance ? "{ new " + name + "(); }\n" : ""));
         return new Generated(out.text.toString(), out.placed ? out::toCell : null);
     }
 
@@ -130,9 +154,14 @@ final class TimeitSource {
         }
     }
 
+    /** The name of the loop class that consumes the last value, or not. */
+    String className(boolean consume) {
+        return className + (consume ? "v" : "s");
+    }
+
     /** This source compiled one way, ready to measure. */
     Compiled compiled(boolean consume, long compileNanos) {
-        return new Compiled(className + (consume ? "v" : "s"), compileNanos);
+        return new Compiled(className(consume), compileNanos);
     }
 
     /**

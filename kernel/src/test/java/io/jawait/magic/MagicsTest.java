@@ -152,7 +152,7 @@ class MagicsTest {
     @Test
     void question_mark_prints_the_magics_usage() throws CellException {
         String out = execSuccess("%timeit?");
-        assertTrue(out.contains("Usage: %timeit [-n N] [-r R] [-w W] [-p P] [-q] [-o] statement"), out);
+        assertTrue(out.contains("Usage: %timeit [-n N] [-r R] [-w W] [-p P] [-q] [-o] [-f] statement"), out);
         assertTrue(magics.help("%%html").contains("HTML"));
         // a cell magic's usage shows its body on a line of its own
         assertTrue(execSuccess("%%timeit?").contains("[setup]\n<statements>"));

@@ -30,6 +30,19 @@ class TimeitSourceTest {
     }
 
     @Test
+    void a_forks_class_calls_the_statement_as_a_method_unless_setup_declares_what_it_uses() {
+        String alone = new TimeitSource("", "Math.sqrt(x)").classSource(true).text();
+        assertTrue(alone.contains("$statement();\n        }\n"), alone);
+        assertTrue(alone.contains("private void $statement() throws Throwable {\n            int $fence"), alone);
+        assertFalse(alone.contains("{ new "), alone);
+        String withSetup = new TimeitSource("double y = 3;", "Math.sqrt(y)").classSource(true).text();
+        assertFalse(withSetup.contains("$statement"), withSetup);
+        assertTrue(withSetup.indexOf("double y = 3;") < withSetup.indexOf("$bh.consume(Math.sqrt(y));"), withSetup);
+        // the kernel's own loop keeps the statement in the loop, as its measurements were made
+        assertFalse(new TimeitSource("", "Math.sqrt(x)").source(true).text().contains("$statement"));
+    }
+
+    @Test
     void without_comments_keeps_line_breaks_and_literals() {
         // each character of a comment becomes a space, but its line breaks stay: positions keep line and column
         assertEquals("a     \nb         c", JavaText.withoutComments("a // x\nb /* y */ c"));
