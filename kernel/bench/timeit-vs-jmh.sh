@@ -2,8 +2,8 @@
 # %timeit against JMH on the same statements, in one invocation; prints means and ratios.
 # Usage: kernel/bench/timeit-vs-jmh.sh [--engine | [--forks F] [--stop-check-ab]] [JMH measurement iterations, default 5]
 #   default:  %timeit through the real kernel process, driven by Debian's jupyter_client (timeit_vs_jmh.py), F rounds
-#             (default 3) of a fresh kernel (%timeit, then JMH in that kernel) and two JMH forks per benchmark
-#             (as it starts, and with JDK profiles primed), medians compared (see there);
+#             (default 3) of a fresh kernel (%timeit, then JMH in that kernel, then %timeit -f: a fresh JVM) and two
+#             JMH forks per benchmark (as it starts, and with JDK profiles primed), medians compared (see there);
 #             --stop-check-ab adds %timeit's copy against the loop with JShell's stop checks (see there)
 #   --engine: %timeit through the engine inside the benchmark's own JVM (io.jawait.timing.bench.TimeitVsJmh), and
 #             JMH both in that same JVM (no fork) and in a fork: tells a gap in %timeit's loop from one in the JVM

@@ -50,7 +50,12 @@ medians: a median, not a mean, because a round that another process disturbed is
 with three rounds the median drops it where the mean would carry a third of it. Each column's spread
 ((max-min)/median of its means) says which side moved. The five repeated %timeits of the first statement run in the
 last round's kernel, one after the other, as a learner repeats a cell; the empty statement is timed in every round.
-With F = 3 the bench takes about nine minutes.
+With F = 3 the bench takes about eleven minutes.
+
+Each round also times every statement with %timeit -f, which compiles it as a program of its own and times it in a
+fresh JVM started with the kernel's flags (less its start-up cache), as JMH forks: its reference is the JMH fork. A
+fork has none of the session's variables, so the kernel imports ForkInputs statically, whose fields hold the same
+inputs; in the session its own variables of those names win over that import.
 
 --stop-check-ab adds, for each statement with a loop of its own, %timeit (which measures a copy of its loop
 without JShell's stop checks in the statement) against the same loop class run as JShell loaded it (a check
@@ -129,9 +134,9 @@ class Kernel:
                 return result
         raise TimeoutError(f"{code!r}: no idle within {timeout} s")
 
-    def timeit(self, statement):
-        """Mean and best seconds per loop."""
-        self.value(f"var benchResult = %timeit -q -o {statement}")
+    def timeit(self, statement, fork=False):
+        """Mean and best seconds per loop; with fork, of %timeit -f (the statement timed in a fresh JVM)."""
+        self.value(f"var benchResult = %timeit -q -o {'-f ' if fork else ''}{statement}")
         mean, best = self.value('benchResult.mean() + " " + benchResult.best()').strip('"').split()
         return float(mean), float(best)
 
@@ -241,6 +246,7 @@ def main():
           f"flags; {args.forks} rounds of a fresh kernel then two JMH forks per benchmark; load average at start: "
           f"{load()}", flush=True)
     timeit_forks = {name: [] for name in names}
+    timeit_f = {name: [] for name in names}
     jmh_kernels = {name: [] for name in names}
     jmh_forks = {name: [] for name in names}
     jmh_primed = {name: [] for name in names}
@@ -253,8 +259,9 @@ def main():
         os.environ["JUPYTER_PATH"] = home
         for round_ in range(args.forks):
             last = round_ == args.forks - 1
-            repeats = kernel_round(spec, statements, names, extra, args.iterations, timeit_forks, jmh_kernels,
-                                   collections, round_ == 0, 5 if last else 0, args.stop_check_ab and last)
+            repeats = kernel_round(spec, statements, names, extra, args.iterations, timeit_forks, timeit_f,
+                                   jmh_kernels, collections, round_ == 0, 5 if last else 0,
+                                   args.stop_check_ab and last)
             for name in names:
                 mean, gcs = jmh(args, flags, name)
                 jmh_forks[name].append(mean)
@@ -264,23 +271,27 @@ def main():
                 collections["JMH primed"][name].append(gcs)
             print(f"round {round_ + 1}: " + ", ".join(
                 f"{name} {seconds(timeit_forks[name][-1])}/{seconds(jmh_kernels[name][-1])}/"
-                f"{seconds(jmh_forks[name][-1])}/{seconds(jmh_primed[name][-1])}" for name in names)
-                + " (%timeit/JMH in the kernel/JMH fork/primed fork)", flush=True)
+                f"{seconds(timeit_f[name][-1])}/{seconds(jmh_forks[name][-1])}/{seconds(jmh_primed[name][-1])}"
+                for name in names)
+                + " (%timeit/JMH in the kernel/%timeit -f/JMH fork/primed fork)", flush=True)
     report(timeit_forks, jmh_kernels, jmh_forks, jmh_primed, collections, spec["workloads"][0][1], repeats,
            ticks_at_start)
+    report_fork(timeit_f, jmh_forks)
 
 
-def kernel_round(spec, statements, names, classpath, iterations, timeit_forks, jmh_kernels, collections, show_jvm,
-                 repeat, stop_checks):
-    """One fresh kernel: every statement by %timeit and then by JMH in the kernel (means per loop into
-    timeit_forks and jmh_kernels, the collections during each cell into collections), then `repeat` repeats of
-    the first statement's %timeit; returns their means."""
+def kernel_round(spec, statements, names, classpath, iterations, timeit_forks, timeit_f, jmh_kernels, collections,
+                 show_jvm, repeat, stop_checks):
+    """One fresh kernel: every statement by %timeit, then by JMH in the kernel, then by %timeit -f (means per loop
+    into timeit_forks, jmh_kernels and timeit_f, the collections during the first two cells into collections),
+    then `repeat` repeats of the first statement's %timeit; returns their means."""
     kernel = Kernel(classpath)
     try:
         if show_jvm:
             print(kernel.value("%jvm") or "", flush=True)
         for cell in spec["setup"]:
             kernel.value(cell)
+        # a fork has none of the session's variables: it reads the same inputs from ForkInputs' static fields
+        kernel.value("import static io.jawait.timing.bench.ForkInputs.*;")
         for name in names:
             (mean, _), gcs = kernel.with_gc(lambda: kernel.timeit(statements[name]))
             timeit_forks[name].append(mean)
@@ -288,6 +299,7 @@ def kernel_round(spec, statements, names, classpath, iterations, timeit_forks, j
             mean, gcs = kernel.with_gc(lambda: kernel.jmh_here(name, iterations))
             jmh_kernels[name].append(mean)
             collections["JMH kernel"][name].append(gcs)
+            timeit_f[name].append(kernel.timeit(statements[name], fork=True)[0])
         repeats = [kernel.timeit(statements[names[0]])[0] for _ in range(repeat)]
         if stop_checks:
             stop_check_ab(kernel, spec["workloads"])
@@ -365,6 +377,20 @@ def report_collections(timeit_forks, jmh_forks, collections):
         net = ((statistics.median(t) * (1 - shares["%timeit"]))
                / (statistics.median(jmh_forks[name]) * (1 - shares["JMH fork"])))
         print(f"{name:16} " + "".join(cells) + f"{net:.3f}")
+
+
+def report_fork(timeit_f, jmh_forks):
+    """%timeit -f (a fresh JVM per statement, as JMH forks) against the JMH fork."""
+    print("\n%timeit -f (the statement timed in a fresh JVM with the kernel's flags, less its start-up cache) against "
+          "the JMH fork: medians over the rounds")
+    print("benchmark        %timeit -f   JMH fork     -f/fork  spreads: -f     fork")
+    for name, t in timeit_f.items():
+        t_med, j_med = statistics.median(t), statistics.median(jmh_forks[name])
+        print(f"{name:16} {seconds(t_med):12} {seconds(j_med):12} {t_med / j_med:.3f}             {spread(t):7} "
+              f"{spread(jmh_forks[name])}")
+    for name, t in timeit_f.items():
+        print(f"  {name:14} %timeit -f {[seconds(v) for v in t]}  JMH fork {[seconds(v) for v in jmh_forks[name]]}")
+    print(f"empty statement: %timeit -f {seconds(statistics.median(timeit_f['empty']))} per loop")
 
 
 def spread(values):
