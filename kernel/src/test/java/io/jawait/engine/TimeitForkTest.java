@@ -83,6 +83,17 @@ class TimeitForkTest extends MagicsTestKit {
         assertTrue(traceback(e).endsWith("(cell " + count + ", line 3)"), traceback(e));
     }
 
+    /** The fork's output reaches the cell through the magic's streams, so %%capture keeps it as it keeps a cell's. */
+    @Test
+    void capture_keeps_the_forks_output_and_the_report() {
+        var out = new RecordingOutput(false);
+        ok("%%capture forkedCapture\n%timeit -f -n 1 -r 2 -w 0 System.out.println(\"in the fork\")", out);
+        assertEquals(List.of("", ""), List.of(out.stdout(), out.stderr()));
+        String kept = execSuccess("forkedCapture.stdout()");
+        assertTrue(kept.startsWith("\"in the fork\\nin the fork\\n"), kept);
+        assertTrue(kept.contains(" per loop (mean ± std. dev. of 2 runs, 1 loop each)"), kept);
+    }
+
     @Test
     void a_fork_that_exits_before_it_reports_says_so() {
         var e = execError("%timeit -f -n 1 -r 1 -w 0 System.exit(7)");
