@@ -57,6 +57,17 @@ fresh JVM started with the kernel's flags (less its start-up cache), as JMH fork
 fork has none of the session's variables, so the kernel imports ForkInputs statically, whose fields hold the same
 inputs; in the session its own variables of those names win over that import.
 
+What a fresh JVM makes of the ArrayList statement depends on C2's choices more than on how it is timed. Timed by
+hand (io.jawait.timing.ForkedTimeit on hand-written loop classes, fresh JVMs with the kernel's flags, best of 7 runs
+of 50,000 loops): as a method of its own that C2 may inline or not (%timeit -f's shape), 2.8-3.2 us in 3 JVMs of 3,
+C2 having compiled it alone and left it out of the loop (-XX:+PrintInlining: "already compiled into a big method";
+2.9-3.0 us in 4 more with inlining forbidden); the same after the two JDK branches of JmhBenchmarks.primeJdkProfiles
+took their rare side, 5.5 us in 3 of 3, C2 having inlined it; inlined by -XX:CompileCommand=inline (what JMH's hints
+do for its benchmark methods), 4.7-5.2 us in 5 of 5, and 4.5-4.6 us in 4 with JMH's loop (do/while on a volatile
+flag); written inside the loop (the kernel's shape), 4.0-4.2 us unprimed (3.0 or 4.7 us in earlier runs) and 3.0-3.7
+us primed, 3 each. JMH's fork, 3.2-3.9 us. The other statements move by a few per cent between JVMs, so for them the
+fork columns say what they seem to; for ArrayList one JVM against another compares two of C2's plans.
+
 --stop-check-ab adds, for each statement with a loop of its own, %timeit (which measures a copy of its loop
 without JShell's stop checks in the statement) against the same loop class run as JShell loaded it (a check
 before every backward branch), alternated three times in the one kernel so that both see the same load.
