@@ -63,10 +63,11 @@ of 50,000 loops): as a method of its own that C2 may inline or not (%timeit -f's
 C2 having compiled it alone and left it out of the loop (-XX:+PrintInlining: "already compiled into a big method";
 2.9-3.0 us in 4 more with inlining forbidden); the same after the two JDK branches of JmhBenchmarks.primeJdkProfiles
 took their rare side, 5.5 us in 3 of 3, C2 having inlined it; inlined by -XX:CompileCommand=inline (what JMH's hints
-do for its benchmark methods), 4.7-5.2 us in 5 of 5, and 4.5-4.6 us in 4 with JMH's loop (do/while on a volatile
+do for its benchmark methods), 4.7-5.3 us in 5 of 5, and 4.5-4.6 us in 4 with JMH's loop (do/while on a volatile
 flag); written inside the loop (the kernel's shape), 4.0-4.2 us unprimed (3.0 or 4.7 us in earlier runs) and 3.0-3.7
-us primed, 3 each. JMH's fork, 3.2-3.9 us. The other statements move by a few per cent between JVMs, so for them the
-fork columns say what they seem to; for ArrayList one JVM against another compares two of C2's plans.
+us primed, 3 each. JMH's forks, 2.9-3.5 us (8 forks in two runs of this bench). The other statements move by a few
+per cent between JVMs, so for them the fork columns say what they seem to; for ArrayList one JVM against another
+compares two of C2's plans.
 
 --stop-check-ab adds, for each statement with a loop of its own, %timeit (which measures a copy of its loop
 without JShell's stop checks in the statement) against the same loop class run as JShell loaded it (a check
